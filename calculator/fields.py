@@ -1,0 +1,234 @@
+"""Field and output declarations, and the parsing of reader input.
+
+Every calculator declares its inputs as :class:`Field` objects and its results as
+:class:`Output` objects. :func:`parse_inputs` turns a mapping of raw values (numbers, or
+strings as they arrive from a form or a URL) into clean Python values, raising
+:class:`InputError` with the offending field attached.
+
+>>> f = Field("tasks_per_month", "Tasks per month", "count", 10_000, kind="integer")
+>>> parse_inputs((f,), {"tasks_per_month": "2,500"}, "demo")
+{'tasks_per_month': 2500}
+>>> parse_inputs((f,), {"tasks_per_month": "-1"}, "demo")
+Traceback (most recent call last):
+  ...
+calculator.fields.InputError: Tasks per month (tasks_per_month): must be at least 0, got -1
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Field", "InputError", "Output", "parse_inputs"]
+
+KINDS = ("number", "integer", "boolean", "choice")
+UNITS = (
+    "money",
+    "money_per_million_tokens",
+    "share",
+    "months",
+    "count",
+    "tokens",
+    "ratio",
+    "flag",
+    "choice",
+)
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+class InputError(ValueError):
+    """Bad input for a calculator: names the field and the reason.
+
+    ``field`` is the field name (``None`` when the calculator id itself is unknown),
+    ``reason`` a sentence a reader understands, and ``calculator`` the calculator id.
+
+    >>> err = InputError("cost_per_error", "must be at least 0, got -5", label="Cost per error")
+    >>> err.field, str(err)
+    ('cost_per_error', 'Cost per error (cost_per_error): must be at least 0, got -5')
+    """
+
+    def __init__(self, field, reason, *, label=None, calculator=None):
+        self.field = field
+        self.reason = reason
+        self.label = label
+        self.calculator = calculator
+        where = f"{label} ({field})" if label and field else (field or calculator or "input")
+        super().__init__(f"{where}: {reason}")
+
+    def as_dict(self):
+        """Plain data for the browser: field, reason and the full message."""
+        return {
+            "field": self.field,
+            "reason": self.reason,
+            "message": str(self),
+            "calculator": self.calculator,
+        }
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a calculator.
+
+    ``default`` of ``None`` marks an optional field: left empty, the model derives the value
+    (an article item left empty takes its range at ``range_position``). ``source`` says where
+    the default comes from: ``"article"``, ``"illustrative"`` (our example, with ``why``) or
+    ``"model"`` (a modelling choice).
+    """
+
+    name: str
+    label: str
+    unit: str
+    default: object
+    kind: str = "number"
+    minimum: float | None = 0
+    maximum: float | None = None
+    help: str = ""
+    source: str = "model"
+    why: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    advanced: bool = False
+    step: float | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
+        if self.unit not in UNITS:
+            raise ValueError(f"{self.name}: unknown unit {self.unit!r}")
+        if self.source == "illustrative" and not self.why:
+            raise ValueError(f"{self.name}: an illustrative default needs a reason (why)")
+        if self.default is not None:
+            self.parse(self.default)  # the default itself must be valid
+
+    @property
+    def optional(self):
+        return self.default is None
+
+    def error(self, reason):
+        return InputError(self.name, reason, label=self.label)
+
+    def parse(self, raw):
+        """Return the clean value of ``raw`` for this field, or raise :class:`InputError`."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if self.optional:
+                return None
+            raise self.error("enter a value")
+        if self.kind == "boolean":
+            return self._parse_boolean(raw)
+        if self.kind == "choice":
+            return self._parse_choice(raw)
+        return self._parse_number(raw)
+
+    def _parse_boolean(self, raw):
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise self.error(f"must be true or false, got {_show(raw)}")
+
+    def _parse_choice(self, raw):
+        text = str(raw).strip()
+        allowed = [key for key, _ in self.choices]
+        if text not in allowed:
+            raise self.error(f"must be one of {', '.join(allowed)}; got {_show(raw)}")
+        return text
+
+    def _parse_number(self, raw):
+        if isinstance(raw, bool):
+            raise self.error("must be a number, not true or false")
+        if isinstance(raw, int | float):
+            value = raw
+        elif isinstance(raw, str):
+            text = raw.strip().replace("_", "")
+            if _THOUSANDS.match(text):
+                text = text.replace(",", "")
+            try:
+                value = float(text)
+            except ValueError:
+                raise self.error(f"must be a number, got {_show(raw)}") from None
+        else:
+            raise self.error(f"must be a number, got {type(raw).__name__}")
+        if isinstance(value, float) and math.isnan(value):
+            raise self.error("must be a number, got NaN")
+        if isinstance(value, float) and math.isinf(value):
+            raise self.error("must be a finite number, got infinity")
+        if self.minimum is not None and value < self.minimum:
+            raise self.error(f"must be at least {_num(self.minimum)}, got {_num(value)}")
+        if self.maximum is not None and value > self.maximum:
+            raise self.error(f"must be at most {_num(self.maximum)}, got {_num(value)}")
+        if self.kind == "integer":
+            if value != int(value):
+                raise self.error(f"must be a whole number, got {_num(value)}")
+            return int(value)
+        return float(value)
+
+    def as_dict(self):
+        data = asdict(self)
+        data["choices"] = [list(c) for c in self.choices]
+        data["optional"] = self.optional
+        return data
+
+
+@dataclass(frozen=True)
+class Output:
+    """One result of a calculator: ``key`` in the result dict, with its label and unit.
+
+    ``unit`` is one of ``money``, ``ratio``, ``months``, ``count``, ``share``, ``text``,
+    ``flag``, ``list`` (a list of strings), ``table`` (a list of records) or ``series``.
+    """
+
+    key: str
+    label: str
+    unit: str
+    help: str = ""
+    columns: tuple[tuple[str, str, str], ...] = field(default=())
+
+    def as_dict(self):
+        data = asdict(self)
+        data["columns"] = [list(c) for c in self.columns]
+        return data
+
+
+def parse_inputs(fields, inputs, calculator_id):
+    """Validate ``inputs`` against ``fields``; missing fields take their defaults.
+
+    Unknown names raise :class:`InputError` naming the unknown field.
+    """
+    if inputs is None:
+        inputs = {}
+    if not isinstance(inputs, Mapping):
+        raise InputError(
+            None, "inputs must be a mapping of field name to value", calculator=calculator_id
+        )
+    by_name = {f.name: f for f in fields}
+    for name in inputs:
+        if name not in by_name:
+            known = ", ".join(sorted(by_name))
+            raise InputError(
+                str(name),
+                f"unknown field for {calculator_id}; known fields: {known}",
+                calculator=calculator_id,
+            )
+    values = {}
+    for f in fields:
+        try:
+            values[f.name] = f.parse(inputs[f.name]) if f.name in inputs else f.default
+        except InputError as err:
+            err.calculator = calculator_id
+            raise
+    return values
+
+
+def _show(raw):
+    text = str(raw)
+    return repr(text[:40] + ("..." if len(text) > 40 else ""))
+
+
+def _num(value):
+    return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.3g}"

@@ -1,0 +1,42 @@
+"""The command line: list, compute, JSON, errors."""
+
+import json
+import subprocess
+import sys
+
+from calculator import CALCULATORS
+from calculator.__main__ import main
+
+
+def test_lists_every_calculator(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for cid in CALCULATORS:
+        assert cid in out
+
+
+def test_prints_a_table(capsys):
+    assert main(["overview"]) == 0
+    out = capsys.readouterr().out
+    assert "751,500.00" in out and "252,100.00" in out and "never" in out
+
+
+def test_prints_json_with_set_values(capsys):
+    assert main(["initial_investment", "--set", "range_position=0", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["ft_total"] == 75_000
+
+
+def test_bad_input_exits_2_with_the_field_named(capsys):
+    assert main(["quality", "--set", "pe_accuracy=2"]) == 2
+    assert "pe_accuracy" in capsys.readouterr().err
+
+
+def test_runs_as_a_module():
+    done = subprocess.run(
+        [sys.executable, "-m", "calculator", "takeaways"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Within the claimed 3-5x" in done.stdout
