@@ -2,6 +2,7 @@
 # fresh machine. Targets are idempotent; stamps skip work that is already done.
 
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 # Python >= 3.12 (pyenv picks 3.12 from .python-version; otherwise the first that fits).
@@ -12,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help setup lint format test test-unit serve clean lock
+.PHONY: help setup lint format test test-unit build serve dev clean lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,12 +29,12 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 setup: $(BIN)/.installed  ## create the virtual environment with pinned packages
 
 lint: setup  ## ruff: lint and check formatting
-	$(BIN)/ruff check calculator tests scripts
-	$(BIN)/ruff format --check calculator tests scripts
+	$(BIN)/ruff check calculator guide tests scripts
+	$(BIN)/ruff format --check calculator guide tests scripts
 
 format: setup  ## ruff: fix what can be fixed and format
-	$(BIN)/ruff check --fix calculator tests scripts
-	$(BIN)/ruff format calculator tests scripts
+	$(BIN)/ruff check --fix calculator guide tests scripts
+	$(BIN)/ruff format calculator guide tests scripts
 
 test-unit: setup  ## the fast tests: cost model, doctests, properties
 	$(BIN)/python -m pytest calculator tests/unit
@@ -41,8 +42,15 @@ test-unit: setup  ## the fast tests: cost model, doctests, properties
 test: lint  ## every test (installs what it needs)
 	$(BIN)/python -m pytest
 
-serve: setup  ## serve the guide at http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory docs
+build: setup  ## write the complete static site to site/ (what gets published)
+	$(BIN)/python -m mkdocs build --strict
+
+serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/
+	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+dev: setup  ## live-reloading preview while writing pages
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 lock:  ## re-pin requirements.txt from the current environment
 	$(BIN)/python -m pip freeze --exclude tune-or-prompt > requirements.txt.new

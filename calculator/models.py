@@ -18,6 +18,21 @@ __all__ = ["CALCULATORS", "Calculator", "calculate", "schema"]
 
 FT, PE = "fine_tuning", "prompt_engineering"
 
+#: How text results read on a page ("fine_tuning" -> "Fine-tuning").
+TEXT_LABELS = {
+    FT: "Fine-tuning",
+    PE: "Prompt engineering",
+    "hybrid": "Hybrid",
+    "equal": "Neither: equal",
+    "offshore": "Offshore",
+    "onshore": "Onshore",
+    **{
+        f"{a}_{where}": f"{name}, {where}"
+        for a, name in ((FT, "Fine-tuning"), (PE, "Prompt engineering"))
+        for where in ("offshore", "onshore")
+    },
+}
+
 
 @dataclass(frozen=True)
 class Calculator:
@@ -1008,8 +1023,8 @@ DECISION = Calculator(
     outputs=(
         Output("recommendation", "Recommendation", "text"),
         Output("reasons", "Why", "list"),
-        Output("ft_score", "Fine-tuning criteria met", "count"),
-        Output("pe_score", "Prompt engineering criteria met", "count"),
+        Output("ft_score", "Fine-tuning criteria met (count)", "count"),
+        Output("pe_score", "Prompt engineering criteria met (count)", "count"),
         Output("ft_criteria_met", "Fine-tuning criteria met", "list"),
         Output("pe_criteria_met", "Prompt engineering criteria met", "list"),
     ),
@@ -1425,5 +1440,6 @@ def schema():
     """
     return {
         "source": dict(fig.SOURCE),
+        "labels": dict(TEXT_LABELS),
         "calculators": {cid: calc.as_dict() for cid, calc in CALCULATORS.items()},
     }
