@@ -13,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help setup lint format test test-unit build serve dev clean lock
+.PHONY: help setup runtime browser lint format test test-unit build serve dev clean lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,23 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(BIN)/.installed  ## create the virtual environment with pinned packages
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-fund --no-audit --loglevel=error
+	touch $@
+
+setup: $(BIN)/.installed node_modules/.installed  ## install pinned Python and npm packages
+
+runtime: setup  ## copy Pyodide and register the calculator wheel in docs/runtime/
+	$(BIN)/python scripts/prepare_runtime.py
+
+browser:  ## a Chromium for the browser tests: the system one, else Debian's, else Playwright's
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "chromium: $$(command -v chromium || command -v chromium-browser)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+	  $(BIN)/python -m playwright install chromium; \
+	fi
 
 lint: setup  ## ruff: lint and check formatting
 	$(BIN)/ruff check calculator guide tests scripts
@@ -39,17 +55,18 @@ format: setup  ## ruff: fix what can be fixed and format
 test-unit: setup  ## the fast tests: cost model, doctests, properties
 	$(BIN)/python -m pytest calculator tests/unit
 
-test: lint  ## every test (installs what it needs)
+test: lint browser  ## every test: unit, built site, browser (installs what it needs)
 	$(BIN)/python -m pytest
 
-build: setup  ## write the complete static site to site/ (what gets published)
+build: runtime  ## write the complete static site to site/ (set SITE_URL to publish)
 	$(BIN)/python -m mkdocs build --strict
 
+serve: export SITE_URL = http://127.0.0.1:$(PORT)/
 serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/
-	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving the guide at $$SITE_URL (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-dev: setup  ## live-reloading preview while writing pages
+dev: runtime  ## live-reloading preview while writing pages
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 lock:  ## re-pin requirements.txt from the current environment
@@ -57,4 +74,4 @@ lock:  ## re-pin requirements.txt from the current environment
 	mv requirements.txt.new requirements.txt
 
 clean:  ## remove everything the build made
-	rm -rf site build .pytest_cache .ruff_cache .hypothesis
+	rm -rf site build docs/runtime .pytest_cache .ruff_cache .hypothesis

@@ -250,7 +250,7 @@ def render_calculator(calc_id):
     )
     source = SCHEMA["source"]
     return (
-        f'<form class="tp-calc" id="calc-{calc_id}" data-calculator="{calc_id}" data-status="static"'
+        f'<form class="tp-calc" id="calc-{calc_id}" data-calculator="{calc_id}" data-status="static" data-currency="{escape(CURRENCY)}"'
         f' novalidate aria-labelledby="calc-{calc_id}-title" aria-describedby="calc-{calc_id}-question">'
         f'<div class="tp-calc__head"><p class="tp-calc__title" id="calc-{calc_id}-title">'
         f"Calculator: {escape(calc['title'])}</p>"

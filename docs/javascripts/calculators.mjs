@@ -1,0 +1,401 @@
+// One generic binder for every <form data-calculator>: it knows no calculator by name.
+// Everything it needs (fields, outputs, units, labels) comes from calculator.schema(),
+// which the worker sends when the Python runtime is ready.
+//
+// Form states (data-status): static (pre-rendered, no script) -> loading -> ready | error;
+// "ready" is set once the first live result (or field error) for the inputs is shown.
+// Reader inputs live in the query string as ID.FIELD=value; the hash stays the section
+// anchor. Values from the URL are set as control values and validated by the model like
+// typed ones; nothing from the URL is ever written as HTML.
+
+const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
+const BOOT_TIMEOUT_MS = 120000;
+const DEBOUNCE_MS = 120;
+
+// ------------------------------------------------------------------------- runtime
+
+const runtime = {
+  worker: null,
+  ready: null, // Promise<schema>
+  pending: new Map(),
+  nextId: 1,
+  python: "",
+  progress: new Set(), // listeners for boot progress
+
+  start() {
+    if (this.ready) return this.ready;
+    this.ready = new Promise((resolve, reject) => {
+      if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+        reject(new Error("this browser cannot run WebAssembly in a worker"));
+        return;
+      }
+      let worker;
+      try {
+        worker = new Worker(WORKER_URL, { type: "module" });
+      } catch (err) {
+        reject(new Error(`the worker could not start (${err.message})`));
+        return;
+      }
+      this.worker = worker;
+      const timer = setTimeout(
+        () => reject(new Error(`the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`)),
+        BOOT_TIMEOUT_MS,
+      );
+      worker.addEventListener("error", (event) => {
+        clearTimeout(timer);
+        reject(new Error(event.message || "the worker script failed to load"));
+      });
+      worker.addEventListener("message", (event) => {
+        const message = event.data || {};
+        if (message.type === "progress") {
+          this.progress.forEach((listener) => listener(message.stage));
+        } else if (message.type === "ready") {
+          clearTimeout(timer);
+          this.python = message.python;
+          resolve(message.schema);
+        } else if (message.type === "error") {
+          clearTimeout(timer);
+          reject(new Error(describeBootError(message.error)));
+        } else if (message.type === "result") {
+          const done = this.pending.get(message.id);
+          this.pending.delete(message.id);
+          if (done) done(message);
+        }
+      });
+    });
+    return this.ready;
+  },
+
+  call(calculator, inputs) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: "call", id, calculator, inputs });
+    });
+  },
+};
+
+function describeBootError(error) {
+  const text = `${(error && error.message) || error}`;
+  if (/wasm|WebAssembly|fetch|NetworkError|Failed to fetch|load/i.test(text)) {
+    return `the Python runtime could not be downloaded or compiled (${text.split("\n")[0].slice(0, 160)})`;
+  }
+  return text.split("\n")[0].slice(0, 200);
+}
+
+// ------------------------------------------------------------------------- formatting
+
+const numberFormats = new Map();
+function nf(digits) {
+  if (!numberFormats.has(digits)) {
+    numberFormats.set(
+      digits,
+      new Intl.NumberFormat("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    );
+  }
+  return numberFormats.get(digits);
+}
+
+// Mirrors guide/render.py's format_number, so live results read like pre-rendered ones.
+function formatNumber(value, unit, currency) {
+  if (value === null || value === undefined) return unit === "months" || unit === "count" ? "never" : "n/a";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (unit === "money" || unit === "money_per_million_tokens") {
+    const size = Math.abs(value);
+    const whole = Math.abs(size - Math.round(size)) < 0.005;
+    const digits = size < 1 && size !== 0 ? 4 : whole ? 0 : 2;
+    return `${value < 0 ? "-" : ""}${currency}${nf(digits).format(size)}`;
+  }
+  if (unit === "ratio") return `${nf(2).format(value)}×`;
+  if (unit === "share") return `${Number((value * 100).toPrecision(4))}%`;
+  if (Math.abs(value - Math.round(value)) >= 0.05) return nf(1).format(value);
+  return nf(0).format(value);
+}
+
+function formatValue(value, unit, context) {
+  if (unit === "text") return context.labels[value] || String(value);
+  if (unit === "flag") return value ? "yes" : "no";
+  return formatNumber(value, unit, context.currency);
+}
+
+function rawValue(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// ------------------------------------------------------------------------- DOM helpers
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function controls(form) {
+  return Array.from(form.elements).filter((c) => c.name && c.matches("input, select, textarea"));
+}
+
+function controlValue(control) {
+  return control.type === "checkbox" ? (control.checked ? "true" : "false") : control.value;
+}
+
+function isDefault(control) {
+  if (control.type === "checkbox") return control.checked === control.defaultChecked;
+  if (control.tagName === "SELECT") {
+    return Array.from(control.options).every((o) => o.selected === o.defaultSelected);
+  }
+  return control.value === (control.dataset.default ?? control.defaultValue);
+}
+
+function setControl(control, value) {
+  if (control.type === "checkbox") {
+    control.checked = ["true", "1", "yes", "on"].includes(String(value).trim().toLowerCase());
+  } else {
+    control.value = value; // a property, never markup
+  }
+}
+
+function resetControl(control) {
+  if (control.type === "checkbox") control.checked = control.defaultChecked;
+  else if (control.tagName === "SELECT") {
+    Array.from(control.options).forEach((o) => (o.selected = o.defaultSelected));
+  } else control.value = control.dataset.default ?? control.defaultValue;
+}
+
+function sectionAnchor(form) {
+  let node = form;
+  while (node && node !== document.body) {
+    let sibling = node.previousElementSibling;
+    while (sibling) {
+      if (/^H[1-6]$/.test(sibling.tagName) && sibling.id) return sibling.id;
+      sibling = sibling.previousElementSibling;
+    }
+    node = node.parentElement;
+  }
+  return form.id;
+}
+
+// ------------------------------------------------------------------------- URL state
+
+function prefix(form) {
+  return `${form.dataset.calculator}.`;
+}
+
+function changedParams(form) {
+  const params = [];
+  for (const control of controls(form)) {
+    if (!isDefault(control)) params.push([prefix(form) + control.name, controlValue(control)]);
+  }
+  return params;
+}
+
+function syncUrl(form) {
+  const url = new URL(window.location.href);
+  for (const key of Array.from(url.searchParams.keys())) {
+    if (key.startsWith(prefix(form))) url.searchParams.delete(key);
+  }
+  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
+function shareLink(form) {
+  const url = new URL(window.location.href);
+  url.search = "";
+  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  url.hash = sectionAnchor(form);
+  return url.href;
+}
+
+function restoreFromUrl(form) {
+  const byName = new Map(controls(form).map((c) => [c.name, c]));
+  const unknown = [];
+  const params = new URL(window.location.href).searchParams;
+  for (const [key, value] of params) {
+    if (!key.startsWith(prefix(form))) continue;
+    const name = key.slice(prefix(form).length);
+    const control = byName.get(name);
+    if (control) setControl(control, value.slice(0, 200));
+    else unknown.push(name.slice(0, 40));
+  }
+  return unknown;
+}
+
+// ------------------------------------------------------------------------- rendering
+
+function setStatus(form, text) {
+  const status = form.querySelector('[data-role="status"]');
+  if (status) status.textContent = text;
+}
+
+function clearErrors(form) {
+  for (const field of form.querySelectorAll(".tp-field[data-invalid]")) {
+    field.removeAttribute("data-invalid");
+    const error = field.querySelector('[data-role="error"]');
+    error.textContent = "";
+    error.hidden = true;
+    for (const control of field.querySelectorAll("[name]")) control.removeAttribute("aria-invalid");
+  }
+  form.removeAttribute("data-stale");
+}
+
+function showError(form, error) {
+  clearErrors(form);
+  form.setAttribute("data-stale", "");
+  const field = error.field
+    ? Array.from(form.querySelectorAll(".tp-field")).find((f) => f.dataset.field === error.field)
+    : null;
+  if (field) {
+    field.setAttribute("data-invalid", "");
+    const box = field.querySelector('[data-role="error"]');
+    box.textContent = error.reason || error.message;
+    box.hidden = false;
+    for (const control of field.querySelectorAll("[name]")) control.setAttribute("aria-invalid", "true");
+    const more = field.closest("details");
+    if (more) more.open = true;
+    setStatus(form, "Showing the last valid result: correct the marked field to update it.");
+  } else {
+    setStatus(form, `Could not compute: ${error.message || error.reason}`);
+  }
+}
+
+function renderTable(table, output, rows, context) {
+  const body = table.tBodies[0] || table.appendChild(el("tbody"));
+  const trs = rows.map((row) => {
+    const tr = el("tr");
+    for (const [key, , unit] of output.columns) {
+      const value = row[key];
+      if (unit === "text") {
+        tr.appendChild(el("td", {}, context.labels[value] || String(value)));
+      } else {
+        tr.appendChild(el("td", { class: "tp-num", "data-value": rawValue(value) }, formatValue(value, unit, context)));
+      }
+    }
+    return tr;
+  });
+  body.replaceChildren(...trs);
+  table.setAttribute("data-rows", String(rows.length));
+  const summary = table.closest("details")?.querySelector("summary");
+  if (summary) summary.textContent = `${output.label} (${rows.length} rows)`;
+}
+
+function renderResult(form, calc, result, context) {
+  for (const output of calc.outputs) {
+    const node = form.querySelector(`[data-output="${CSS.escape(output.key)}"]`);
+    if (!node) continue;
+    const value = result[output.key];
+    if (output.unit === "list") {
+      node.replaceChildren(...value.map((item) => el("li", {}, String(item))));
+    } else if (output.unit === "table" || output.unit === "series") {
+      renderTable(node, output, value, context);
+    } else {
+      node.textContent = formatValue(value, output.unit, context);
+      node.setAttribute("data-value", rawValue(value));
+    }
+  }
+}
+
+// ------------------------------------------------------------------------- binding
+
+const LOADING_TEXT = {
+  runtime: "Starting the Python runtime (a few seconds on the first visit)…",
+  package: "Loading the cost model…",
+  import: "Almost ready…",
+};
+
+function bind(form) {
+  if (form.dataset.bound) return;
+  form.dataset.bound = "true";
+  const id = form.dataset.calculator;
+  const state = { seq: 0, timer: 0, calc: null, context: null };
+  const unknown = restoreFromUrl(form);
+  const fromUrl = changedParams(form).length > 0;
+
+  const copyButton = form.querySelector('[data-action="copy-link"]');
+  const resetButton = form.querySelector('[data-action="reset"]');
+  copyButton.disabled = false;
+  resetButton.disabled = false;
+
+  form.setAttribute("data-status", "loading");
+  setStatus(form, LOADING_TEXT.runtime + (fromUrl ? " Results below are for the default inputs until then." : ""));
+  const onProgress = (stage) => {
+    if (form.getAttribute("data-status") === "loading" && LOADING_TEXT[stage]) setStatus(form, LOADING_TEXT[stage]);
+  };
+  runtime.progress.add(onProgress);
+
+  async function compute() {
+    if (!state.calc) return;
+    const seq = ++state.seq;
+    const inputs = Object.fromEntries(controls(form).map((c) => [c.name, controlValue(c)]));
+    const reply = await runtime.call(id, inputs);
+    if (seq !== state.seq || !form.isConnected) return; // a newer input won
+    if (reply.ok) {
+      clearErrors(form);
+      renderResult(form, state.calc, reply.result, state.context);
+      setStatus(form, `Live: results update as you type (Python ${runtime.python} in your browser).`);
+      form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
+    } else {
+      showError(form, reply.error || {});
+    }
+  }
+
+  function onInput(event) {
+    if (!event.target.name) return;
+    syncUrl(form);
+    clearTimeout(state.timer);
+    state.timer = setTimeout(compute, DEBOUNCE_MS);
+  }
+
+  form.addEventListener("input", onInput);
+  form.addEventListener("change", onInput);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute();
+  });
+  copyButton.addEventListener("click", async () => {
+    const link = shareLink(form);
+    try {
+      await navigator.clipboard.writeText(link);
+      setStatus(form, "Link copied: it opens this section with these inputs.");
+    } catch {
+      setStatus(form, `Copy this link: ${link}`);
+    }
+    form.setAttribute("data-link", link);
+  });
+  resetButton.addEventListener("click", () => {
+    controls(form).forEach(resetControl);
+    clearErrors(form);
+    syncUrl(form);
+    compute();
+  });
+
+  runtime
+    .start()
+    .then((schema) => {
+      runtime.progress.delete(onProgress);
+      state.calc = schema.calculators[id];
+      if (!state.calc) throw new Error(`the model has no calculator "${id}"`);
+      state.context = { labels: schema.labels, currency: form.dataset.currency || "$" };
+      // ready once the results reflect the inputs (restored from a link or typed meanwhile)
+      return compute().then(() => {
+        form.setAttribute("data-status", "ready");
+        if (unknown.length && form.getAttribute("data-status") === "ready") {
+          setStatus(form, `This link set inputs the calculator does not have (${unknown.join(", ")}); they were ignored.`);
+        }
+      });
+    })
+    .catch((err) => {
+      runtime.progress.delete(onProgress);
+      form.setAttribute("data-status", "error");
+      setStatus(
+        form,
+        `Live calculation is unavailable: ${err.message}. The results shown are for the default inputs.`,
+      );
+    });
+}
+
+function bindAll() {
+  document.querySelectorAll("form[data-calculator]").forEach(bind);
+}
+
+if (window.document$) window.document$.subscribe(bindAll);
+else bindAll();

@@ -1,0 +1,93 @@
+"""Browser fixtures: a static server on a free loopback port, Chromium through Playwright,
+and pages that fail the test on any request to another origin or any page/console error."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path():
+    """The system Chromium where there is one; otherwise Playwright's own build."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Guard:
+    """Records what a page must never do; the fixture fails the test if any happened."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.foreign, self.page_errors, self.console_errors = [], [], []
+        self.allow_console_errors = False
+
+    def route(self, route):
+        url = route.request.url
+        if url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def check(self):
+        assert not self.foreign, f"requests to other origins: {self.foreign}"
+        assert not self.page_errors, f"uncaught page errors: {self.page_errors}"
+        if not self.allow_console_errors:
+            assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def guard(server, built_site):
+    return Guard(server)
+
+
+@pytest.fixture
+def context(browser, guard):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", guard.route)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context, guard):
+    page = context.new_page()
+    page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
+    page.on(
+        "console",
+        lambda msg: guard.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("dialog", lambda dialog: (guard.page_errors.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))  # fmt: skip
+    page.set_default_timeout(60_000)
+    yield page
+    guard.check()

@@ -1,0 +1,318 @@
+"""Live calculators in Chromium: the same results as CPython, sharing, bad input, fallback."""
+
+import json
+import math
+from urllib.parse import quote
+
+import pytest
+
+from calculator import CALCULATORS, calculate
+from calculator.models import EXAMPLES_NEEDED
+
+PAGES = {c.id: "" if c.page == "index.md" else c.page[:-3] + "/" for c in CALCULATORS.values()}
+FORM = 'form[data-calculator="{}"]'
+
+
+def open_calculator(page, server, calculator_id, query="", hash_=""):
+    page.goto(f"{server}/{PAGES[calculator_id]}{query}{hash_}")
+    form = page.locator(FORM.format(calculator_id))
+    page.wait_for_function(
+        "sel => ['ready', 'error'].includes(document.querySelector(sel).dataset.status)",
+        arg=FORM.format(calculator_id),
+    )
+    assert form.get_attribute("data-status") == "ready", form.locator(
+        '[data-role="status"]'
+    ).text_content()
+    return form
+
+
+def form_inputs(form):
+    """The inputs as the binder sends them: every control's current value, as text."""
+    return form.evaluate(
+        """form => Object.fromEntries(Array.from(form.elements)
+            .filter(c => c.name && c.matches('input, select'))
+            .map(c => [c.name, c.type === 'checkbox' ? String(c.checked) : c.value]))"""
+    )
+
+
+def shown_values(form):
+    return form.evaluate(
+        """form => ({
+          scalars: Object.fromEntries(Array.from(form.querySelectorAll('[data-output][data-value]'))
+             .map(e => [e.dataset.output, e.dataset.value])),
+          rows: Object.fromEntries(Array.from(form.querySelectorAll('table[data-output]'))
+             .map(t => [t.dataset.output, Array.from(t.tBodies[0].rows).map(r =>
+                 Array.from(r.cells).map(c => c.dataset.value ?? c.textContent))])),
+          lists: Object.fromEntries(Array.from(form.querySelectorAll('ul[data-output]'))
+             .map(u => [u.dataset.output, Array.from(u.children).map(li => li.textContent)])),
+        })"""
+    )
+
+
+def same(a, b):
+    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+    return a == b
+
+
+def assert_matches_cpython(form, calculator_id):
+    inputs = form_inputs(form)
+    expected = calculate(calculator_id, inputs)
+    shown = shown_values(form)
+    for output in CALCULATORS[calculator_id].outputs:
+        value = expected[output.key]
+        if output.unit in ("table", "series"):
+            rows = shown["rows"][output.key]
+            assert len(rows) == len(value), output.key
+            for row_shown, row in zip(rows, value, strict=True):
+                for cell, (key, _, unit) in zip(row_shown, output.columns, strict=True):
+                    if unit != "text":
+                        assert same(json.loads(cell), row[key]), (output.key, key)
+        elif output.unit == "list":
+            assert shown["lists"][output.key] == value
+        else:
+            raw = shown["scalars"][output.key]
+            got = raw if output.unit == "text" else json.loads(raw)
+            assert same(got, value), (output.key, got, value)
+    return inputs
+
+
+def next_computation(page, calculator_id):
+    """Arm a promise that resolves on the form's next finished computation."""
+    page.evaluate(
+        """sel => { window.__tpNext = new Promise(resolve => document.querySelector(sel)
+             .addEventListener('tp:computed', resolve, {once: true})); }""",
+        FORM.format(calculator_id),
+    )
+    return lambda: page.evaluate("window.__tpNext")
+
+
+def a_different_value(field):
+    """A valid new value for ``field`` (for the generic 'change an input' test)."""
+    if field.kind == "boolean":
+        return None  # toggled by a click
+    default = field.default
+    if field.kind == "integer":
+        new = default // 2 if default and default > 1 else (field.minimum or 0) + 1
+        return str(int(new))
+    return repr(default / 2) if default else "1"
+
+
+@pytest.mark.parametrize("calculator_id", list(CALCULATORS))
+def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
+    form = open_calculator(page, server, calculator_id)
+    assert_matches_cpython(form, calculator_id)
+    before = shown_values(form)
+
+    field = next(f for f in CALCULATORS[calculator_id].fields if not f.advanced and not f.optional)
+    done = next_computation(page, calculator_id)
+    control = form.locator(f'[name="{field.name}"]')
+    if field.kind == "boolean":
+        control.click()
+    else:
+        control.fill(a_different_value(field))
+    done()
+    assert shown_values(form) != before, "changing an input changed no output"
+    inputs = assert_matches_cpython(form, calculator_id)
+    assert f"{calculator_id}.{field.name}=" in page.url
+    assert inputs[field.name] != str(field.default)
+
+
+def test_shared_url_restores_inputs_and_results(page, server):
+    query = "?quality.cost_per_error=80&quality.tasks_per_month=5000&quality.range_position=0"
+    form = open_calculator(page, server, "quality", query, "#the-value-of-accuracy")
+    inputs = form_inputs(form)
+    assert inputs["cost_per_error"] == "80"
+    assert inputs["tasks_per_month"] == "5000"
+    assert inputs["range_position"] == "0"
+    assert_matches_cpython(form, "quality")
+    assert page.url.endswith("#the-value-of-accuracy")
+
+
+def test_copy_link_round_trips(page, context, server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    form = open_calculator(page, server, "hybrid")
+    done = next_computation(page, "hybrid")
+    form.locator('[name="switch_month"]').fill("12")
+    done()
+    done = next_computation(page, "hybrid")
+    form.locator('[name="pe_share_after_switch"]').fill("0.5")
+    done()
+    form.locator('[data-action="copy-link"]').click()
+    page.wait_for_function("document.querySelector('form[data-calculator=hybrid]').dataset.link")
+    link = form.get_attribute("data-link")
+    assert "hybrid.switch_month=12" in link and "hybrid.pe_share_after_switch=0.5" in link
+    assert "#when-to-switch" in link
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    expected = shown_values(form)
+
+    other = context.new_page()
+    other.goto(link)
+    other_form = other.locator(FORM.format("hybrid"))
+    other.wait_for_selector('form[data-calculator=hybrid][data-status="ready"]')
+    other.wait_for_function(
+        "v => document.querySelector('[data-output=hybrid_total]').dataset.value === v",
+        arg=expected["scalars"]["hybrid_total"],
+    )
+    assert shown_values(other_form) == expected
+    assert form_inputs(other_form) == form_inputs(form)
+
+
+def test_reset_restores_defaults_and_clears_the_query(page, server):
+    form = open_calculator(page, server, "scaling", "?scaling.use_cases=20")
+    assert form_inputs(form)["use_cases"] == "20"
+    done = next_computation(page, "scaling")
+    form.locator('[data-action="reset"]').click()
+    done()
+    assert form_inputs(form)["use_cases"] == "5"
+    assert "scaling." not in page.url
+    assert_matches_cpython(form, "scaling")
+
+
+CRAFTED = {
+    "quality.cost_per_error": "<script>window.__pwned=1</script>",
+    "quality.tasks_per_month": "javascript:window.__pwned=1",
+    "quality.pe_accuracy": "\"'><img src=x onerror=window.__pwned=1>",
+    "quality.ft_accuracy": "NaN",
+    "quality.range_position": "1e400",
+    "quality.no_such_field": "1",
+}
+
+
+def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server):
+    query = "?" + "&".join(f"{k}={quote(v)}" for k, v in CRAFTED.items())
+    form = open_calculator(page, server, "quality", query)
+    page.wait_for_selector("form[data-calculator=quality][data-stale]")
+    assert page.evaluate("window.__pwned") is None
+    assert form.locator("script, img").count() == 0
+    # the values are kept as typed, shown as text, and the first bad one is flagged
+    inputs = form_inputs(form)
+    assert inputs["cost_per_error"] == CRAFTED["quality.cost_per_error"]
+    assert inputs["pe_accuracy"] == CRAFTED["quality.pe_accuracy"]
+
+    def flagged():
+        return form.locator(".tp-field[data-invalid]").evaluate_all(
+            "fs => fs.map(f => [f.dataset.field, f.querySelector('[data-role=error]').textContent])"
+        )
+
+    # fix each flagged field in turn: every bad value gets its own error at its field
+    seen = {}
+    for _ in range(6):
+        errors = flagged()
+        if not errors:
+            break
+        name, message = errors[0]
+        seen[name] = message
+        form.locator(f'[name="{name}"]').fill(str(CALCULATORS["quality"].field(name).default))
+        page.wait_for_function(
+            "n => !document.querySelector(`.tp-field[data-field='${n}'][data-invalid]`)", arg=name
+        )
+    assert set(seen) == {
+        "range_position",
+        "tasks_per_month",
+        "pe_accuracy",
+        "ft_accuracy",
+        "cost_per_error",
+    }
+    assert "finite" in seen["range_position"]
+    assert "NaN" in seen["ft_accuracy"]
+    assert "must be a number" in seen["cost_per_error"]
+    page.wait_for_function("!document.querySelector('form[data-calculator=quality][data-stale]')")
+    assert_matches_cpython(form, "quality")
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_unknown_link_inputs_are_reported_and_ignored(page, server):
+    form = open_calculator(page, server, "overview", "?overview.bogus=1&overview.horizon_months=12")
+    page.wait_for_function(
+        "document.querySelector('form[data-calculator=overview] [data-role=status]')"
+        ".textContent.includes('bogus')"
+    )
+    assert form_inputs(form)["horizon_months"] == "12"
+    assert_matches_cpython(form, "overview")
+
+
+def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
+    form = open_calculator(page, server, "initial_investment")
+    done = next_computation(page, "initial_investment")
+    form.locator('[name="ft_data_preparation"]').fill("20000")
+    done()
+    good = shown_values(form)
+    form.locator('[name="ft_training_compute"]').fill("-5")
+    page.wait_for_selector("form[data-calculator=initial_investment][data-stale]")
+    error = form.locator('.tp-field[data-field="ft_training_compute"] [data-role="error"]')
+    assert error.is_visible()
+    assert "at least 0" in error.text_content()
+    assert form.locator('[name="ft_training_compute"]').input_value() == "-5"
+    assert shown_values(form) == good
+    done = next_computation(page, "initial_investment")
+    form.locator('[name="ft_training_compute"]').fill("")
+    done()
+    assert not error.is_visible()
+    assert_matches_cpython(form, "initial_investment")
+
+
+def test_latest_input_wins(page, server):
+    form = open_calculator(page, server, "overview")
+    box = form.locator('[name="horizon_months"]')
+    for value in ("1", "12", "120", "24", "60", "7"):
+        box.fill(value)
+    page.wait_for_function(
+        "v => Number(document.querySelector('[data-output=ft_total]').dataset.value) === v",
+        arg=calculate("overview", {"horizon_months": 7})["ft_total"],
+    )
+    page.wait_for_timeout(500)  # any late reply for an older input would land by now
+    assert_matches_cpython(form, "overview")
+
+
+def test_instant_navigation_starts_the_runtime_once(page, server):
+    workers, wasm = [], []
+    page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
+    page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
+    open_calculator(page, server, "overview")
+    for title, calculator_id in (
+        ("Initial investment", "initial_investment"),
+        ("Ongoing costs", "ongoing_costs"),
+        ("Key takeaways", "takeaways"),
+    ):
+        page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
+        page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+        assert_matches_cpython(page.locator(FORM.format(calculator_id)), calculator_id)
+    assert len(workers) == 1
+    assert len(wasm) == 1
+
+
+def test_static_results_and_fallback_when_wasm_is_blocked(page, context, guard, server):
+    guard.allow_console_errors = True  # the blocked download is logged by the browser
+    context.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{server}/{PAGES['quality']}")
+    form = page.locator(FORM.format("quality"))
+    page.wait_for_selector('form[data-calculator=quality][data-status="error"]')
+    status = form.locator('[data-role="status"]').text_content()
+    assert "Live calculation is unavailable" in status
+    assert "default inputs" in status
+    assert_matches_cpython(form, "quality")  # the pre-rendered defaults are still there
+
+
+def test_decision_recommendation_updates(page, server):
+    form = open_calculator(page, server, "decision")
+    for name in ("high_accuracy_critical", "ml_expertise", "high_volume", "long_term_use_case"):
+        done = next_computation(page, "decision")
+        form.locator(f'[name="{name}"]').check()
+        done()
+    done = next_computation(page, "decision")
+    form.locator('[name="training_examples"]').fill(str(EXAMPLES_NEEDED * 5))
+    done()
+    assert form.locator('[data-output="recommendation"]').text_content() == "Fine-tuning"
+    assert_matches_cpython(form, "decision")
+
+
+def test_the_guard_catches_requests_to_other_origins(page, server, guard):
+    page.goto(f"{server}/")
+    page.evaluate("fetch('https://example.com/x').catch(() => null)")
+    page.wait_for_timeout(200)
+    assert guard.foreign == ["https://example.com/x"]
+    # this test wanted exactly that request (and the errors its failure logs)
+    guard.foreign.clear()
+    guard.page_errors.clear()
+    guard.console_errors.clear()

@@ -1,0 +1,85 @@
+"""The same golden cases on CPython and inside Pyodide (Node, the pinned npm runtime)."""
+
+import json
+import math
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calculator import CALCULATORS
+
+from .golden import run_all
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+
+
+def random_value(field, rng):
+    if field.kind == "boolean":
+        return rng.choice([True, False, "true", "false"])
+    if field.optional and rng.random() < 0.3:
+        return ""
+    low = field.minimum or 0
+    high = min(field.maximum if field.maximum is not None else 1e6, 1e7)
+    if field.kind == "integer":
+        return str(rng.randint(int(low), int(min(high, 240))))
+    return repr(rng.uniform(low, high))
+
+
+def golden_cases():
+    rng = random.Random(20250519)
+    cases = []
+    for cid, calc in CALCULATORS.items():
+        cases.append({"calculator": cid, "inputs": {}})
+        for _ in range(8):
+            inputs = {f.name: random_value(f, rng) for f in calc.fields if rng.random() < 0.6}
+            if cid == "hybrid" and "switch_month" in inputs:
+                inputs["horizon_months"] = "240"
+            cases.append({"calculator": cid, "inputs": inputs})
+        cases.append({"calculator": cid, "inputs": {"range_position": "nan"}})
+    cases.append({"calculator": "quality", "inputs": {"cost_per_error": "-1"}})
+    cases.append({"calculator": "nope", "inputs": {}})
+    return cases
+
+
+def close(a, b):
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(close(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(close(x, y) for x, y in zip(a, b, strict=True))
+    numbers = (float, int)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
+    return a == b
+
+
+@pytest.fixture(scope="module")
+def runtime_dir(built_site):
+    site, _ = built_site
+    return site / "runtime"
+
+
+def test_golden_cases_match_inside_pyodide(runtime_dir):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    cases = json.dumps(golden_cases())
+    done = subprocess.run(
+        [node, str(HERE / "parity.mjs"), str(runtime_dir)],
+        input=cases,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    pyodide = json.loads(done.stdout)
+    assert pyodide["python"].startswith("3.14")
+    expected = json.loads(run_all(cases))
+    assert len(pyodide["results"]) == len(expected) > 90
+    assert sum(1 for r in expected if not r["ok"]) >= 12  # the error cases are really errors
+    for case, got, want in zip(json.loads(cases), pyodide["results"], expected, strict=True):
+        assert close(got, want), case
