@@ -1,0 +1,55 @@
+"""A session-wide build of the site, and an HTML reader for its pages."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+class Page(HTMLParser):
+    """Every element's tag and attributes, in order, plus the page's visible text."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.elements, self.ids, self.chunks = [], set(), []
+        self._skip = 0
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.chunks.append(data)
+
+    @property
+    def text(self):
+        return " ".join(" ".join(self.chunks).split())
+
+    def find(self, tag=None, **attrs):
+        for t, a in self.elements:
+            if (tag is None or t == tag) and all(
+                (a.get(k.replace("_", "-")) == v if v is not True else k.replace("_", "-") in a)
+                for k, v in attrs.items()
+            ):
+                yield a
+
+
+@pytest.fixture(scope="session")
+def pages(built_site):
+    site, _ = built_site
+    cache = {}
+
+    def load(path):
+        if path not in cache:
+            cache[path] = Page((site / path).read_text(encoding="utf-8"))
+        return cache[path]
+
+    return load

@@ -1,0 +1,212 @@
+"""The built site: pages, pre-rendered calculators, figures, links, origins."""
+
+import json
+import math
+import re
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import pytest
+from pymdownx.superfences import SuperFencesException
+
+from calculator import CALCULATORS, calculate
+from calculator import figures as fig
+from guide.render import format_number
+
+pytestmark = pytest.mark.site
+
+# page (built path) -> the calculator of its section (SPEC.md)
+SPEC_PAGES = {
+    "index.html": "overview",
+    "approaches/index.html": "prompt_tax",
+    "initial-investment/index.html": "initial_investment",
+    "ongoing-costs/index.html": "ongoing_costs",
+    "performance-quality/index.html": "quality",
+    "scalability/index.html": "scaling",
+    "when-to-choose/index.html": "decision",
+    "hybrid/index.html": "hybrid",
+    "sovereign-ai/index.html": "sovereign",
+    "key-takeaways/index.html": "takeaways",
+    "methodology/index.html": None,
+}
+
+
+def money(value):
+    return format_number(value, "money")
+
+
+def item_figures(phase):
+    for item in fig.select(phase=phase):
+        yield money(item.low)
+        yield money(item.high)
+
+
+# page -> the article's figures and facts that must appear on it
+ARTICLE_FIGURES = {
+    "index.html": ["19 May 2025", "Fine-tuning vs. Prompt Engineering: Cost Implications"],
+    "initial-investment/index.html": [
+        *item_figures("initial"),
+        *(money(v) for k in ("ft_initial", "pe_initial") for v in fig.PUBLISHED_TOTALS[k]),
+        "a year",
+    ],
+    "ongoing-costs/index.html": [
+        *item_figures("ongoing"),
+        *(money(v) for k in ("ft_monthly", "pe_monthly") for v in fig.PUBLISHED_TOTALS[k]),
+        "$5,166.67",
+        "$25,333.33",
+        "a quarter",
+    ],
+    "when-to-choose/index.html": ["1,000+"],
+    "key-takeaways/index.html": ["2–4×", "3–5×", "3.04×", "2.99×", "2.98×", "2.78×", "2.96×"],
+    "sovereign-ai/index.html": ["Australian jurisdiction", "Australian privacy regulation"],
+    "scalability/index.html": ["retrain"],
+    "hybrid/index.html": ["Explore with prompts", "Split the work"],
+}
+
+
+def test_build_is_strict_and_clean(built_site):
+    _, log = built_site
+    assert "WARNING" not in log
+    assert "ERROR" not in log
+
+
+@pytest.mark.parametrize(("path", "calculator_id"), SPEC_PAGES.items())
+def test_every_page_exists_and_holds_its_calculator(pages, path, calculator_id):
+    page = pages(path)
+    forms = [a["data-calculator"] for a in page.find("form", data_calculator=True)]
+    if calculator_id is None:
+        assert forms == []
+    else:
+        assert calculator_id in forms
+        form = next(page.find("form", data_calculator=calculator_id))
+        assert form["data-status"] == "static"
+        assert "once scripts run" in page.text
+
+
+def test_every_calculator_appears_somewhere():
+    assert set(CALCULATORS) == {c for c in SPEC_PAGES.values() if c}
+
+
+def scalar_outputs(page):
+    return {a["data-output"]: a for a in page.find(data_output=True) if "data-value" in a}
+
+
+@pytest.mark.parametrize(("path", "calculator_id"), [(p, c) for p, c in SPEC_PAGES.items() if c])
+def test_prerendered_outputs_equal_the_model(pages, path, calculator_id):
+    page = pages(path)
+    expected = calculate(calculator_id, {})
+    calc = CALCULATORS[calculator_id]
+    # outputs of this page's form only: the page holds exactly one calculator
+    shown = scalar_outputs(page)
+    for output in calc.outputs:
+        value = expected[output.key]
+        if output.unit in ("table", "series"):
+            table = next(page.find("table", data_output=output.key))
+            assert int(table["data-rows"]) == len(value)
+        elif output.unit == "list":
+            assert next(page.find("ul", data_output=output.key)) is not None
+            for reason in value:
+                assert reason in page.text
+        else:
+            raw = shown[output.key]["data-value"]
+            got = raw if output.unit == "text" else json.loads(raw)
+            if isinstance(value, float):
+                assert math.isclose(got, value, rel_tol=1e-12), output.key
+            else:
+                assert got == value, output.key
+
+
+def test_every_control_has_a_label_and_its_field_name(pages):
+    for path, calculator_id in SPEC_PAGES.items():
+        if not calculator_id:
+            continue
+        page = pages(path)
+        labels = {a.get("for") for a in page.find("label")}
+        names = set()
+        for tag in ("input", "select"):
+            for control in page.find(tag, name=True):
+                if control.get("type") == "search" or control["name"] == "query":
+                    continue
+                names.add(control["name"])
+                assert control["id"] in labels, control["id"]
+        assert {f.name for f in CALCULATORS[calculator_id].fields} <= names
+
+
+@pytest.mark.parametrize(("path", "needles"), ARTICLE_FIGURES.items())
+def test_article_figures_appear_on_their_section_page(pages, path, needles):
+    text = pages(path).text
+    for needle in needles:
+        assert needle in text, f"{needle!r} missing from {path}"
+
+
+def site_files(site):
+    return [p for p in site.rglob("*.html")]
+
+
+def test_internal_links_and_anchors_resolve(built_site, pages):
+    site, _ = built_site
+    for html_file in site_files(site):
+        rel = html_file.relative_to(site).as_posix()
+        page = pages(rel)
+        for a in page.find("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue  # checked by test_no_other_origins
+            if not parts.path:
+                target = html_file
+            elif parts.path.startswith("/"):  # 404.html links from the site root
+                target = site / unquote(parts.path).lstrip("/")
+            else:
+                target = (html_file.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{rel}: broken link {href}"
+            if parts.fragment and target.suffix == ".html":
+                ids = pages(target.relative_to(site).as_posix()).ids
+                assert parts.fragment in ids, f"{rel}: missing anchor {href}"
+
+
+def test_no_other_origins_in_pages(built_site, pages):
+    site, _ = built_site
+    allowed = ("http://127.0.0.1", "http://localhost")
+    for html_file in site_files(site):
+        page = pages(html_file.relative_to(site).as_posix())
+        for tag, attrs in page.elements:
+            for key in ("src", "href"):
+                url = attrs.get(key, "")
+                if re.match(r"^(https?:)?//", url) and tag != "a":
+                    assert url.startswith(allowed), f"{html_file}: {tag} {key}={url}"
+
+
+def test_fonts_are_not_fetched(built_site):
+    site, _ = built_site
+    for html_file in site_files(site):
+        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+
+
+def render(text):
+    return markdown.markdown(
+        text,
+        extensions=["guide.markdown", "pymdownx.superfences"],
+        extension_configs={
+            "pymdownx.superfences": {
+                "custom_fences": [
+                    {"name": "calculator", "class": "calculator",
+                     "format": __import__("guide.markdown").markdown.calculator_fence},
+                ]
+            }
+        },
+    )
+
+
+def test_unknown_calculator_in_a_fence_stops_the_build():
+    assert 'data-calculator="overview"' in render("```calculator\noverview\n```")
+    with pytest.raises(SuperFencesException, match="unknown calculator 'nope'"):
+        render("```calculator\nnope\n```")
+
+
+def test_unknown_placeholder_stops_the_build():
+    assert "$6,500–$32,000" in render("{{ published:ft_monthly }}")
+    with pytest.raises(SuperFencesException, match="unknown placeholder"):
+        render("{{ calc:overview.no_such_key }}")
