@@ -60,14 +60,15 @@ test: lint browser  ## every test: unit, built site, browser (installs what it n
 
 build: runtime  ## write the complete static site to site/ (set SITE_URL to publish)
 	$(BIN)/python -m mkdocs build --strict
+	node scripts/service-worker.mjs site
 
 serve: export SITE_URL = http://127.0.0.1:$(PORT)/
 serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/
 	@echo "Serving the guide at $$SITE_URL (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-dev: runtime  ## live-reloading preview while writing pages
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+dev: runtime  ## live-reloading preview while writing pages (no service worker; port 8001)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8001
 
 lock:  ## re-pin requirements.txt from the current environment
 	$(BIN)/python -m pip freeze --exclude tune-or-prompt > requirements.txt.new

@@ -128,7 +128,9 @@ def render_field(calc_id, field):
         )
     else:
         label = f'<label for="{dom_id}">{escape(field["label"])}{_unit_hint(field)}</label>'
-        placeholder = "from the range" if field["optional"] else None
+        placeholder = None
+        if field["optional"]:
+            placeholder = "from the range" if field["source"] == "article" else "not set"
         control = (
             "<input "
             + _attrs(

@@ -53,4 +53,11 @@ def built_site(site_dir, server):
         env=env,
     )
     assert done.returncode == 0, done.stderr
+    worker = subprocess.run(
+        ["node", "scripts/service-worker.mjs", str(site_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert worker.returncode == 0, worker.stderr + worker.stdout
     return site_dir, done.stderr

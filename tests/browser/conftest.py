@@ -71,8 +71,16 @@ def guard(server, built_site):
 
 
 @pytest.fixture
-def context(browser, guard):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def service_workers():
+    """Blocked unless a test asks for them: a precache download would skew the others."""
+    return "block"
+
+
+@pytest.fixture
+def context(browser, guard, service_workers):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers=service_workers
+    )
     context.route("**/*", guard.route)
     yield context
     context.close()
