@@ -13,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help setup runtime browser lint format test test-unit build serve dev clean lock
+.PHONY: help setup runtime browser lint format test test-unit build serve dev benchmark clean lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/
 
 dev: runtime  ## live-reloading preview while writing pages (no service worker; port 8001)
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8001
+
+benchmark: build  ## speed and size figures, each beside a baseline from the same run
+	$(BIN)/python scripts/benchmark.py
 
 lock:  ## re-pin requirements.txt from the current environment
 	$(BIN)/python -m pip freeze --exclude tune-or-prompt > requirements.txt.new
