@@ -307,12 +307,22 @@ def test_decision_recommendation_updates(page, server):
     assert_matches_cpython(form, "decision")
 
 
-def test_the_guard_catches_requests_to_other_origins(page, server, guard):
-    page.goto(f"{server}/")
+def test_the_guard_catches_requests_to_other_origins(page, guard):
+    page.goto("about:blank")  # no content security policy here
     page.evaluate("fetch('https://example.com/x').catch(() => null)")
     page.wait_for_timeout(200)
     assert guard.foreign == ["https://example.com/x"]
     # this test wanted exactly that request (and the errors its failure logs)
     guard.foreign.clear()
     guard.page_errors.clear()
+    guard.console_errors.clear()
+
+
+def test_the_pages_policy_refuses_other_origins(page, server, guard):
+    page.goto(f"{server}/")
+    refused = page.evaluate("fetch('https://example.com/x').then(() => false, () => true)")
+    page.wait_for_timeout(200)
+    assert refused
+    assert guard.foreign == []  # refused by the page itself, before any request
+    assert any("Content Security Policy" in m for m in guard.console_errors)
     guard.console_errors.clear()
