@@ -1089,7 +1089,7 @@ def compute_hybrid(v):
         "hybrid_total": hybrid[-1],
         "best_switch_month": None if never else best,
         "best_hybrid_total": pe_only[-1] if never else totals[best],
-        "monthly_after_switch": after[0] if after else 0.0,
+        "monthly_after_switch": after[switch] if switch < horizon else None,
         "series": [
             {"month": m, "pe_only": pe_only[m], "ft_only": ft_only[m], "hybrid": hybrid[m]}
             for m in range(horizon + 1)
@@ -1152,7 +1152,12 @@ HYBRID = Calculator(
             help="Empty when never switching is cheapest.",
         ),
         Output("best_hybrid_total", "Total at the best switch month", "money"),
-        Output("monthly_after_switch", "Net cost per month just after the switch", "money"),
+        Output(
+            "monthly_after_switch",
+            "Net cost in the first month after your switch",
+            "money",
+            help="Empty when the switch comes at the end of the horizon.",
+        ),
         Output(
             "series",
             "Cumulative cost by month",

@@ -188,7 +188,10 @@ def render_cell(value, unit):
 
 
 def render_table(output, rows):
-    head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label, _ in output["columns"])
+    head = "".join(
+        f'<th scope="col" data-unit="{escape(unit)}">{escape(label)}</th>'
+        for _, label, unit in output["columns"]
+    )
     body = "".join(
         "<tr>"
         + "".join(render_cell(row[key], unit) for key, _, unit in output["columns"])

@@ -278,6 +278,67 @@ function renderTable(table, output, rows, context) {
   if (summary) summary.textContent = `${output.label} (${rows.length} rows)`;
 }
 
+// A line chart of a series table, drawn from the table itself (header units, data-value
+// cells), so it works for any series output and before the runtime is ready.
+const SVG_NS = "http://www.w3.org/2000/svg";
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+function compactMoney(value, currency) {
+  return `${value < 0 ? "-" : ""}${currency}${compact.format(Math.abs(value))}`;
+}
+
+// Round axis bounds to 1, 2 or 5 times a power of ten, with about four steps.
+function niceScale(low, high) {
+  if (high === low) high = low + 1;
+  const raw = (high - low) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  return [Math.floor(low / step) * step, Math.ceil(high / step) * step, step];
+}
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function drawChart(table, currency) {
+  const details = table.closest("details.tp-out--series");
+  if (!details) return;
+  const heads = Array.from(table.tHead.rows[0].cells).map((th) => ({ label: th.textContent, unit: th.dataset.unit }));
+  const rows = Array.from(table.tBodies[0].rows).map((tr) => Array.from(tr.cells).map((td) => Number(td.dataset.value)));
+  if (rows.length < 2) return;
+  const lines = heads.map((h, i) => ({ ...h, index: i })).slice(1).filter((h) => h.unit === "money");
+  const xs = rows.map((r) => r[0]);
+  const ys = rows.flatMap((r) => lines.map((l) => r[l.index])).filter(Number.isFinite);
+  const [low, high, step] = niceScale(Math.min(0, ...ys), Math.max(0, ...ys));
+  const [W, H, left, right, top, bottom] = [360, 210, 52, 8, 8, 32];
+  const x = (v) => left + ((v - xs[0]) / (xs[xs.length - 1] - xs[0] || 1)) * (W - left - right);
+  const y = (v) => top + (1 - (v - low) / (high - low)) * (H - top - bottom);
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "tp-chart__svg", role: "img" });
+  chart.appendChild(svg("title", {}, `${details.querySelector("summary").textContent}: line chart`));
+  for (let v = low; v <= high + step / 2; v += step) {
+    chart.appendChild(svg("line", { x1: left, x2: W - right, y1: y(v), y2: y(v), class: v === 0 ? "tp-chart__zero" : "tp-chart__grid" }));
+    chart.appendChild(svg("text", { x: left - 5, y: y(v) + 3.5, class: "tp-chart__tick", "text-anchor": "end" },
+      compactMoney(v, currency)));
+  }
+  for (const v of [xs[0], xs[Math.floor(xs.length / 2)], xs[xs.length - 1]]) {
+    chart.appendChild(svg("text", { x: x(v), y: H - bottom + 16, class: "tp-chart__tick", "text-anchor": "middle" }, String(v)));
+  }
+  chart.appendChild(svg("text", { x: (left + W - right) / 2, y: H - 2, class: "tp-chart__axis", "text-anchor": "middle" }, heads[0].label));
+  const legend = el("figcaption", { class: "tp-chart__legend" });
+  lines.forEach((line, n) => {
+    const points = rows.map((r) => `${x(r[0]).toFixed(1)},${y(r[line.index]).toFixed(1)}`).join(" ");
+    chart.appendChild(svg("polyline", { points, class: `tp-chart__line tp-chart__line--${n}` }));
+    legend.appendChild(el("span", { class: `tp-chart__key tp-chart__key--${n}` }, line.label));
+  });
+  let figure = details.previousElementSibling;
+  if (!figure || !figure.classList.contains("tp-chart")) {
+    figure = el("figure", { class: "tp-chart", "aria-hidden": "true" });
+    details.before(figure);
+  }
+  figure.replaceChildren(chart, legend);
+}
+
 function renderResult(form, calc, result, context) {
   for (const output of calc.outputs) {
     const node = form.querySelector(`[data-output="${CSS.escape(output.key)}"]`);
@@ -287,6 +348,7 @@ function renderResult(form, calc, result, context) {
       node.replaceChildren(...value.map((item) => el("li", {}, String(item))));
     } else if (output.unit === "table" || output.unit === "series") {
       renderTable(node, output, value, context);
+      if (output.unit === "series") drawChart(node, context.currency);
     } else {
       node.textContent = formatValue(value, output.unit, context);
       node.setAttribute("data-value", rawValue(value));
@@ -309,6 +371,8 @@ function bind(form) {
   const state = { seq: 0, timer: 0, calc: null, context: null };
   const unknown = restoreFromUrl(form);
   const fromUrl = changedParams(form).length > 0;
+
+  form.querySelectorAll(".tp-out--series table").forEach((t) => drawChart(t, form.dataset.currency || "$"));
 
   const copyButton = form.querySelector('[data-action="copy-link"]');
   const resetButton = form.querySelector('[data-action="reset"]');

@@ -326,3 +326,20 @@ def test_the_pages_policy_refuses_other_origins(page, server, guard):
     assert guard.foreign == []  # refused by the page itself, before any request
     assert any("Content Security Policy" in m for m in guard.console_errors)
     guard.console_errors.clear()
+
+
+def test_series_chart_is_drawn_and_follows_the_results(page, server):
+    form = open_calculator(page, server, "overview")
+
+    def points():
+        return form.locator(".tp-chart polyline").evaluate_all(
+            "ls => ls.map(l => l.getAttribute('points').split(' ').length)"
+        )
+
+    assert points() == [37, 37]  # fine-tuning and prompt engineering, months 0..36
+    done = next_computation(page, "overview")
+    form.locator('[name="horizon_months"]').fill("12")
+    done()
+    assert points() == [13, 13]
+    legend = form.locator(".tp-chart__legend").text_content()
+    assert "Fine-tuning" in legend and "Prompt engineering" in legend

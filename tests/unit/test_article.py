@@ -178,3 +178,13 @@ def test_sovereign_has_four_options_and_picks_the_cheapest():
     for option in result["options"]:
         parts = ("base", "premium", "compliance", "expected_exposure")
         assert option["expected_total"] == pytest.approx(sum(option[p] for p in parts))
+
+
+def test_hybrid_monthly_after_switch_is_the_month_after_the_readers_switch():
+    inputs = {"ft_monthly_benefit": 3000, "benefit_growth_per_month": 0.1, "switch_month": 6}
+    result = calculate("hybrid", inputs)
+    series = result["series"]
+    assert result["monthly_after_switch"] == pytest.approx(
+        series[7]["hybrid"] - series[6]["hybrid"]
+    )
+    assert calculate("hybrid", {"switch_month": 36})["monthly_after_switch"] is None
