@@ -17,6 +17,8 @@ def format_value(value, unit):
         return "yes" if value else "no"
     if unit == "money":
         return f"{value:,.4f}" if abs(value) < 1 else f"{value:,.2f}"
+    if unit == "share":
+        return f"{value * 100:.1f}%"
     if unit == "ratio":
         return f"{value:.2f}x"
     if unit in ("months", "count"):

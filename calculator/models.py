@@ -8,6 +8,8 @@ calls :func:`calculate` with the reader's inputs and receives a JSON-safe dict.
 from __future__ import annotations
 
 import math
+import random
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -1371,6 +1373,149 @@ TAKEAWAYS = Calculator(
 )
 
 
+# --------------------------------------------------------------------------- uncertainty
+
+
+def break_even_month(start_gap, monthly_gap, horizon):
+    """First month at which a gap of ``start_gap`` changing by ``monthly_gap`` a month meets
+    or changes sign (as :func:`first_crossing` on the series), else None.
+
+    >>> break_even_month(100, -30, 36), break_even_month(100, 5, 36), break_even_month(0, 5, 36)
+    (4, None, 0)
+    """
+    if start_gap == 0:
+        return 0
+    if (start_gap > 0) == (monthly_gap < 0) and monthly_gap != 0:
+        month = math.ceil(abs(start_gap) / abs(monthly_gap))
+        while month > 1 and (start_gap + (month - 1) * monthly_gap > 0) != (start_gap > 0):
+            month -= 1  # guard against rounding
+        return month if month <= horizon else None
+    return None
+
+
+def percentiles(values):
+    """P10, P50 and P90 of ``values``.
+
+    >>> percentiles(list(range(1, 101)))
+    (10.9, 50.5, 90.1)
+    """
+    deciles = statistics.quantiles(values, n=10, method="inclusive")
+    return deciles[0], statistics.median(values), deciles[8]
+
+
+def compute_uncertainty(v):
+    rng = random.Random(v["seed"])
+    horizon, benefit, runs = v["horizon_months"], v["ft_monthly_benefit"], v["simulations"]
+    r, staff = v["range_position"], v["build_phase_staff_months"]
+    ft_totals, pe_totals, crossings = [], [], []
+    for _ in range(runs):
+        values = {i.id: rng.triangular(i.low, i.high, i.at(r)) for i in fig.ITEMS}
+        ft_i, pe_i = fig.initial_total(FT, values, staff), fig.initial_total(PE, values, staff)
+        ft_m = fig.monthly_total(FT, values) - benefit
+        pe_m = fig.monthly_total(PE, values)
+        ft_totals.append(ft_i + horizon * ft_m)
+        pe_totals.append(pe_i + horizon * pe_m)
+        crossings.append(break_even_month(ft_i - pe_i, ft_m - pe_m, horizon))
+    gaps = [f - p for f, p in zip(ft_totals, pe_totals, strict=True)]
+    crossed = [m for m in crossings if m is not None]
+    rows = []
+    for label, data in (("Fine-tuning", ft_totals), ("Prompt engineering", pe_totals),
+                        ("Difference", gaps)):  # fmt: skip
+        p10, p50, p90 = percentiles(data)
+        rows.append({"quantity": label, "p10": p10, "p50": p50, "p90": p90})
+    return {
+        "ft_total_p50": rows[0]["p50"],
+        "pe_total_p50": rows[1]["p50"],
+        "difference_p10": rows[2]["p10"],
+        "difference_p50": rows[2]["p50"],
+        "difference_p90": rows[2]["p90"],
+        "probability_ft_cheaper": sum(g < 0 for g in gaps) / runs,
+        "probability_lines_cross": len(crossed) / runs,
+        "break_even_month_p50": statistics.median(crossed) if crossed else None,
+        "percentiles": rows,
+    }
+
+
+UNCERTAINTY = Calculator(
+    id="uncertainty",
+    title="How sure is the answer?",
+    question="Every article figure is a range: drawing each one at random within its range, "
+    "how wide is the spread of totals, and how often is fine-tuning the cheaper path?",
+    page="index.md",
+    fields=(
+        Field(
+            "range_position",
+            "Most likely point in each range",
+            "share",
+            0.5,
+            maximum=1,
+            step=0.05,
+            help="Each item is drawn from a triangular distribution over its article range, "
+            "peaking here: 0 = the low end is most likely, 0.5 = the midpoint, 1 = the high end.",
+        ),
+        HORIZON,
+        money(
+            "ft_monthly_benefit",
+            "Monthly benefit of the fine-tune",
+            0.0,
+            help="As in the overview: value the fine-tune brings each month, counted against "
+            "its cost. 0 compares cost alone.",
+        ),
+        Field(
+            "simulations",
+            "Simulated scenarios",
+            "count",
+            2_000,
+            kind="integer",
+            minimum=100,
+            maximum=20_000,
+            help="More scenarios give steadier percentiles and take longer.",
+        ),
+        Field(
+            "seed",
+            "Random seed",
+            "count",
+            1,
+            kind="integer",
+            maximum=2**31,
+            advanced=True,
+            help="The same seed gives the same scenarios, so results can be reproduced.",
+        ),
+        STAFF_MONTHS,
+    ),
+    outputs=(
+        Output(
+            "probability_ft_cheaper", "Share of scenarios where fine-tuning is cheaper", "share"
+        ),
+        Output("difference_p50", "Difference, median (fine-tuning minus prompting)", "money"),
+        Output("difference_p10", "Difference, P10", "money"),
+        Output("difference_p90", "Difference, P90", "money"),
+        Output("ft_total_p50", "Fine-tuning total, median", "money"),
+        Output("pe_total_p50", "Prompt engineering total, median", "money"),
+        Output("probability_lines_cross", "Share of scenarios where the lines cross", "share"),
+        Output("break_even_month_p50", "Median crossing month (where they cross)", "months"),
+        Output(
+            "percentiles",
+            "Totals over the horizon",
+            "table",
+            columns=(
+                ("quantity", "", "text"),
+                ("p10", "P10", "money"),
+                ("p50", "Median", "money"),
+                ("p90", "P90", "money"),
+            ),
+        ),
+    ),
+    formula=(
+        "each scenario: every item ~ triangular(low, high, low + range_position * (high - low))",
+        "totals as in the overview; difference = ft_total - pe_total",
+        "P10, median and P90 over the scenarios; shares = count / simulations",
+        "seeded (random.Random(seed)): the same inputs give the same result",
+    ),
+    compute=compute_uncertainty,
+)
+
+
 # --------------------------------------------------------------------------- registry
 
 CALCULATORS = {
@@ -1386,6 +1531,7 @@ CALCULATORS = {
         HYBRID,
         SOVEREIGN,
         TAKEAWAYS,
+        UNCERTAINTY,
     )
 }
 

@@ -39,6 +39,8 @@ def format_number(value, unit):
     ('$751,500', '$5,166.67')
     >>> format_number(0.00525, "money"), format_number(40.0, "money")
     ('$0.0053', '$40')
+    >>> format_number(621602.41, "money")
+    '$621,602'
     >>> format_number(2.956, "ratio"), format_number(None, "months"), format_number(0.9, "share")
     ('2.96×', 'never', '90%')
     """
@@ -49,7 +51,7 @@ def format_number(value, unit):
     if unit in ("money", "money_per_million_tokens"):
         sign = "-" if value < 0 else ""
         size = abs(value)
-        whole = abs(size - round(size)) < 0.005
+        whole = abs(size - round(size)) < 0.005 or size >= 100_000  # no cents on big sums
         digits = 4 if size < 1 and size != 0 else 0 if whole else 2
         return f"{sign}{CURRENCY}{size:,.{digits}f}"
     if unit == "ratio":

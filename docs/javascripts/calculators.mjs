@@ -102,7 +102,7 @@ function formatNumber(value, unit, currency) {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (unit === "money" || unit === "money_per_million_tokens") {
     const size = Math.abs(value);
-    const whole = Math.abs(size - Math.round(size)) < 0.005;
+    const whole = Math.abs(size - Math.round(size)) < 0.005 || size >= 100000; // no cents on big sums
     const digits = size < 1 && size !== 0 ? 4 : whole ? 0 : 2;
     return `${value < 0 ? "-" : ""}${currency}${nf(digits).format(size)}`;
   }

@@ -4,6 +4,11 @@ from html.parser import HTMLParser
 
 import pytest
 
+def name(key):
+    """Keyword to attribute name: data_output -> data-output; __form stays as it is."""
+    return key if key.startswith("__") else key.replace("_", "-")
+
+
 class Page(HTMLParser):
     """Every element's tag and attributes, in order, plus the page's visible text."""
 
@@ -11,10 +16,14 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements, self.ids, self.chunks = [], set(), []
         self._skip = 0
+        self._form = None
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "form" and "data-calculator" in attrs:
+            self._form = attrs["data-calculator"]
+        attrs["__form"] = self._form
         self.elements.append((tag, attrs))
         if "id" in attrs:
             self.ids.add(attrs["id"])
@@ -22,6 +31,8 @@ class Page(HTMLParser):
             self._skip += 1
 
     def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
 
@@ -36,8 +47,7 @@ class Page(HTMLParser):
     def find(self, tag=None, **attrs):
         for t, a in self.elements:
             if (tag is None or t == tag) and all(
-                (a.get(k.replace("_", "-")) == v if v is not True else k.replace("_", "-") in a)
-                for k, v in attrs.items()
+                (a.get(name(k)) == v if v is not True else name(k) in a) for k, v in attrs.items()
             ):
                 yield a
 

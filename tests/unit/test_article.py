@@ -188,3 +188,21 @@ def test_hybrid_monthly_after_switch_is_the_month_after_the_readers_switch():
         series[7]["hybrid"] - series[6]["hybrid"]
     )
     assert calculate("hybrid", {"switch_month": 36})["monthly_after_switch"] is None
+
+
+def test_uncertainty_is_seeded_and_centred_on_the_midpoints():
+    first = calculate("uncertainty", {"simulations": 500})
+    assert calculate("uncertainty", {"simulations": 500}) == first
+    other = calculate("uncertainty", {"simulations": 500, "seed": 2})
+    assert other["difference_p50"] != first["difference_p50"]
+    # symmetric triangular draws: the median total sits near the midpoint total
+    assert first["ft_total_p50"] == pytest.approx(751_500, rel=0.02)
+    assert first["pe_total_p50"] == pytest.approx(252_100, rel=0.02)
+    assert first["probability_ft_cheaper"] == 0
+
+
+def test_uncertainty_large_benefit_makes_fine_tuning_cheaper_everywhere():
+    result = calculate("uncertainty", {"simulations": 300, "ft_monthly_benefit": 100_000})
+    assert result["probability_ft_cheaper"] == 1
+    assert result["probability_lines_cross"] == 1
+    assert result["break_even_month_p50"] is not None

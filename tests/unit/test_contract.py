@@ -62,14 +62,14 @@ REQUIRED_FIELDS = {
 
 
 def test_the_ten_calculators_of_the_spec_exist():
-    assert set(CALCULATORS) == set(REQUIRED_KEYS)
+    assert set(REQUIRED_KEYS) <= set(CALCULATORS)
 
 
-@pytest.mark.parametrize("calculator_id", sorted(REQUIRED_KEYS))
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
 def test_defaults_give_every_required_and_declared_key(calculator_id):
     result = calculate(calculator_id)
     declared = {o.key for o in CALCULATORS[calculator_id].outputs}
-    assert REQUIRED_KEYS[calculator_id] <= declared
+    assert REQUIRED_KEYS.get(calculator_id, set()) <= declared
     assert declared <= set(result)
     json.dumps(result, allow_nan=False)
 

@@ -142,3 +142,22 @@ def test_hybrid_best_switch_is_no_worse_than_the_readers_switch(inputs):
 def test_every_item_range_is_ordered():
     for item in fig.ITEMS:
         assert item.at(0) == item.low <= item.at(1) == item.high
+
+
+@given(st.integers(-(10**6), 10**6), st.integers(-(10**4), 10**4), st.integers(1, 240))
+def test_analytic_break_even_agrees_with_the_series(start, slope, horizon):
+    from calculator.models import break_even_month, first_crossing
+
+    series = [{"month": m, "a": start + m * slope, "b": 0} for m in range(horizon + 1)]
+    assert break_even_month(start, slope, horizon) == first_crossing(series, "a", "b")
+
+
+@given(inputs_for("uncertainty"))
+@settings(max_examples=20)
+def test_uncertainty_percentiles_are_ordered(inputs):
+    inputs = {**inputs, "simulations": min(inputs["simulations"], 500)}
+    result = calculate("uncertainty", inputs)
+    for row in result["percentiles"]:
+        assert row["p10"] <= row["p50"] <= row["p90"]
+    assert 0 <= result["probability_ft_cheaper"] <= 1
+    assert 0 <= result["probability_lines_cross"] <= 1
