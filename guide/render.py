@@ -273,8 +273,14 @@ def render_calculator(calc_id):
         f"{escape(STATIC_NOTE)}</p>"
         f'<div class="tp-calc__actions"><button type="button" class="md-button" data-action="copy-link"'
         f" disabled>Copy link with these inputs</button>"
-        f'<button type="button" class="md-button" data-action="reset" disabled>Reset</button></div></div>'
-        "</form>"
+        f'<button type="button" class="md-button" data-action="reset" disabled>Reset</button>'
+        f'<button type="button" class="md-button" data-action="download-csv" disabled>CSV</button>'
+        f'<button type="button" class="md-button" data-action="download-json" disabled>JSON</button>'
+        f'<button type="button" class="md-button" data-action="load-json" disabled>Load JSON</button>'
+        f'<input type="file" accept=".json,application/json" data-role="scenario-file" hidden'
+        f' aria-label="Scenario file to load">'
+        f'<button type="button" class="md-button" data-action="print" disabled>Print memo</button>'
+        "</div></div></form>"
     )
 
 

@@ -356,6 +356,67 @@ function renderResult(form, calc, result, context) {
   }
 }
 
+// ------------------------------------------------------------------------- export, import
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvCell(value) {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// One row per input and per result value: kind, name, label, value (tables flattened as
+// output[row].column).
+function toCsv(form, calc, inputs, result) {
+  const rows = [["kind", "name", "label", "value"]];
+  for (const field of calc.fields) rows.push(["input", field.name, field.label, inputs[field.name]]);
+  for (const output of calc.outputs) {
+    const value = result[output.key];
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (item !== null && typeof item === "object") {
+          for (const [key, label] of output.columns) {
+            rows.push(["result", `${output.key}[${i}].${key}`, `${output.label}: ${label}`, item[key]]);
+          }
+        } else rows.push(["result", `${output.key}[${i}]`, output.label, item]);
+      });
+    } else rows.push(["result", output.key, output.label, value]);
+  }
+  rows.push(["source", "figures_as_of", "Figures as of", result.figures_as_of]);
+  rows.push(["source", "link", "Link", shareLink(form)]);
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+async function loadScenario(form, file) {
+  const text = await file.text();
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error("the file is not JSON");
+  }
+  const id = form.dataset.calculator;
+  if (!data || typeof data !== "object" || typeof data.inputs !== "object" || data.inputs === null) {
+    throw new Error("the file has no inputs");
+  }
+  if (data.calculator !== id) throw new Error(`the file is for "${String(data.calculator).slice(0, 40)}", not "${id}"`);
+  const byName = new Map(controls(form).map((c) => [c.name, c]));
+  const unknown = [];
+  for (const [name, value] of Object.entries(data.inputs)) {
+    const control = byName.get(name);
+    if (control) setControl(control, value === null ? "" : String(value).slice(0, 200));
+    else unknown.push(name.slice(0, 40));
+  }
+  return unknown;
+}
+
 // ------------------------------------------------------------------------- binding
 
 const LOADING_TEXT = {
@@ -368,7 +429,7 @@ function bind(form) {
   if (form.dataset.bound) return;
   form.dataset.bound = "true";
   const id = form.dataset.calculator;
-  const state = { seq: 0, timer: 0, calc: null, context: null };
+  const state = { seq: 0, timer: 0, calc: null, context: null, last: null };
   const unknown = restoreFromUrl(form);
   const fromUrl = changedParams(form).length > 0;
 
@@ -378,6 +439,7 @@ function bind(form) {
   const resetButton = form.querySelector('[data-action="reset"]');
   copyButton.disabled = false;
   resetButton.disabled = false;
+  form.querySelector('[data-action="load-json"]').disabled = false;
 
   form.setAttribute("data-status", "loading");
   setStatus(form, LOADING_TEXT.runtime + (fromUrl ? " Results below are for the default inputs until then." : ""));
@@ -394,6 +456,8 @@ function bind(form) {
     if (seq !== state.seq || !form.isConnected) return; // a newer input won
     if (reply.ok) {
       clearErrors(form);
+      state.last = { inputs, result: reply.result };
+      form.querySelectorAll('[data-action^="download"], [data-action="print"]').forEach((b) => (b.disabled = false));
       renderResult(form, state.calc, reply.result, state.context);
       setStatus(form, `Live: results update as you type (Python ${runtime.python} in your browser).`);
       form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
@@ -425,6 +489,42 @@ function bind(form) {
     }
     form.setAttribute("data-link", link);
   });
+  const button = (action) => form.querySelector(`[data-action="${action}"]`);
+  const fileInput = form.querySelector('[data-role="scenario-file"]');
+  const base = `tune-or-prompt-${id}`;
+  button("download-json").addEventListener("click", () => {
+    const { inputs, result } = state.last;
+    const scenario = { calculator: id, inputs, result, figures_as_of: result.figures_as_of, link: shareLink(form) };
+    download(`${base}.json`, "application/json", `${JSON.stringify(scenario, null, 2)}\n`);
+  });
+  button("download-csv").addEventListener("click", () => {
+    download(`${base}.csv`, "text/csv", toCsv(form, state.calc, state.last.inputs, state.last.result));
+  });
+  button("load-json").addEventListener("click", () => fileInput.click());
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files && fileInput.files[0];
+    fileInput.value = "";
+    if (!file) return;
+    try {
+      const unknown = await loadScenario(form, file);
+      syncUrl(form);
+      await compute();
+      if (unknown.length) setStatus(form, `Loaded; inputs this calculator does not have were ignored: ${unknown.join(", ")}.`);
+    } catch (err) {
+      setStatus(form, `Could not load the scenario: ${err.message}.`);
+    }
+  });
+  button("print").addEventListener("click", () => {
+    form.setAttribute("data-link", shareLink(form));
+    form.classList.add("tp-print-target");
+    document.body.classList.add("tp-printing");
+    window.addEventListener("afterprint", () => {
+      form.classList.remove("tp-print-target");
+      document.body.classList.remove("tp-printing");
+    }, { once: true });
+    window.print();
+  });
+
   resetButton.addEventListener("click", () => {
     controls(form).forEach(resetControl);
     clearErrors(form);

@@ -1,7 +1,9 @@
 """Live calculators in Chromium: the same results as CPython, sharing, bad input, fallback."""
 
+import csv
 import json
 import math
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -343,3 +345,54 @@ def test_series_chart_is_drawn_and_follows_the_results(page, server):
     assert points() == [13, 13]
     legend = form.locator(".tp-chart__legend").text_content()
     assert "Fine-tuning" in legend and "Prompt engineering" in legend
+
+
+def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path):
+    form = open_calculator(page, server, "quality")
+    done = next_computation(page, "quality")
+    form.locator('[name="cost_per_error"]').fill("75")
+    done()
+    with page.expect_download() as info:
+        form.locator('[data-action="download-json"]').click()
+    scenario = json.loads(Path(info.value.path()).read_text())
+    assert scenario["calculator"] == "quality"
+    assert scenario["inputs"]["cost_per_error"] == "75"
+    expected = calculate("quality", scenario["inputs"])
+    for key in ("pe_effective_monthly", "ft_effective_monthly", "payback_months"):
+        assert same(scenario["result"][key], expected[key])
+    assert "quality.cost_per_error=75" in scenario["link"]
+
+    with page.expect_download() as info:
+        form.locator('[data-action="download-csv"]').click()
+    rows = list(csv.reader(Path(info.value.path()).read_text().splitlines()))
+    assert rows[0] == ["kind", "name", "label", "value"]
+    values = {(kind, name): value for kind, name, _, value in rows[1:]}
+    assert values[("input", "cost_per_error")] == "75"
+    assert same(float(values[("result", "payback_months")]), expected["payback_months"])
+
+    # reset, then load the saved scenario back
+    done = next_computation(page, "quality")
+    form.locator('[data-action="reset"]').click()
+    done()
+    assert form_inputs(form)["cost_per_error"] == "40"
+    saved = tmp_path / "scenario.json"
+    saved.write_text(json.dumps({**scenario, "inputs": {**scenario["inputs"], "nope": 1}}))
+    done = next_computation(page, "quality")
+    form.locator('[data-role="scenario-file"]').set_input_files(str(saved))
+    done()
+    assert form_inputs(form)["cost_per_error"] == "75"
+    assert "nope" in form.locator('[data-role="status"]').text_content()
+    assert_matches_cpython(form, "quality")
+
+
+def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
+    form = open_calculator(page, server, "quality")
+    before = form_inputs(form)
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"calculator": "hybrid", "inputs": {"cost_per_error": 1}}))
+    form.locator('[data-role="scenario-file"]').set_input_files(str(wrong))
+    page.wait_for_function(
+        "document.querySelector('form[data-calculator=quality] [data-role=status]')"
+        ".textContent.includes('Could not load')"
+    )
+    assert form_inputs(form) == before
