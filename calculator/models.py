@@ -28,6 +28,10 @@ TEXT_LABELS = {
     "equal": "Neither: equal",
     "offshore": "Offshore",
     "onshore": "Onshore",
+    "one_off": "one-off",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
     **{
         f"{a}_{where}": f"{name}, {where}"
         for a, name in ((FT, "Fine-tuning"), (PE, "Prompt engineering"))
@@ -1516,6 +1520,108 @@ UNCERTAINTY = Calculator(
 )
 
 
+# --------------------------------------------------------------------------- sensitivity
+
+
+def compute_sensitivity(v):
+    horizon, benefit = v["horizon_months"], v["ft_monthly_benefit"]
+    staff = v["build_phase_staff_months"]
+
+    def gap(values):
+        ft = fig.initial_total(FT, values, staff) + horizon * (
+            fig.monthly_total(FT, values) - benefit
+        )
+        pe = fig.initial_total(PE, values, staff) + horizon * fig.monthly_total(PE, values)
+        return ft - pe
+
+    values = item_values(v)
+    base = gap(values)
+    bars = []
+    for item in fig.ITEMS:
+        at_low = gap({**values, item.id: item.low})
+        at_high = gap({**values, item.id: item.high})
+        slope = (at_high - at_low) / (item.high - item.low)  # the gap is linear in each item
+        flip = values[item.id] - base / slope if slope else None
+        bars.append(
+            {
+                "id": item.id,
+                "label": item.label,
+                "approach": item.approach,
+                "gap_at_low": at_low,
+                "gap_at_high": at_high,
+                "swing": abs(at_high - at_low),
+                "flip_value": flip if flip is not None and flip >= 0 else None,
+                "flip_in_range": flip is not None and item.low <= flip <= item.high,
+                "period": item.period,
+            }
+        )
+    bars.sort(key=lambda bar: -bar["swing"])
+    return {
+        "difference": base,
+        "cheaper": cheaper(base, 0.0),
+        "most_influential": bars[0]["label"],
+        "benefit_to_flip": max(0.0, benefit + base / horizon),
+        "flips_within_ranges": sum(bar["flip_in_range"] for bar in bars),
+        "bars": bars,
+    }
+
+
+SENSITIVITY = Calculator(
+    id="sensitivity",
+    title="What moves the answer",
+    question="Which of the article's figures move the cost comparison most, and what value "
+    "would each need, on its own, to make the two approaches cost the same?",
+    page="when-to-choose.md",
+    fields=(
+        RANGE,
+        HORIZON,
+        money(
+            "ft_monthly_benefit",
+            "Monthly benefit of the fine-tune",
+            0.0,
+            help="As in the overview: value the fine-tune brings each month. 0 compares cost "
+            "alone.",
+        ),
+        STAFF_MONTHS,
+    ),
+    outputs=(
+        Output("difference", "Difference over the horizon (fine-tuning minus prompting)", "money"),
+        Output("most_influential", "Moves it most", "text"),
+        Output(
+            "benefit_to_flip",
+            "Monthly benefit at which the totals match",
+            "money",
+            help="The fine-tune's monthly benefit at which both totals are equal.",
+        ),
+        Output(
+            "flips_within_ranges", "Items that could flip it within the article's range", "count"
+        ),
+        Output(
+            "bars",
+            "Each item across its article range, largest swing first",
+            "table",
+            columns=(
+                ("label", "Item", "text"),
+                ("gap_at_low", "Difference at its low end", "money"),
+                ("gap_at_high", "At its high end", "money"),
+                ("swing", "Swing", "money"),
+                ("flip_value", "Value that equalises", "money"),
+                ("period", "Per", "text"),
+            ),
+        ),
+    ),
+    formula=(
+        "difference = overview's ft_total - pe_total at the range position",
+        "for each item: the difference with that item at its low and at its high end, the "
+        "others unchanged; swing = |high - low|",
+        "value that equalises = value - difference / slope (the difference is linear in each "
+        "item); empty if it would have to be negative",
+        "benefit at which the totals match = ft_monthly_benefit + difference / horizon_months",
+    ),
+    compute=compute_sensitivity,
+)
+
+
 # --------------------------------------------------------------------------- registry
 
 CALCULATORS = {
@@ -1532,6 +1638,7 @@ CALCULATORS = {
         SOVEREIGN,
         TAKEAWAYS,
         UNCERTAINTY,
+        SENSITIVITY,
     )
 }
 

@@ -231,11 +231,15 @@ def render_output(output, value):
 
 
 def render_results(calc, result):
-    scalars, blocks = [], []
+    """(results beside the inputs, full-width tables below both)."""
+    scalars, blocks, tables = [], [], []
     for output in calc["outputs"]:
         html = render_output(output, result[output["key"]])
-        (blocks if output["unit"] in ("list", "table", "series") else scalars).append(html)
-    return f'<dl class="tp-outs">{"".join(scalars)}</dl>{"".join(blocks)}'
+        unit = output["unit"]
+        (tables if unit == "table" else blocks if unit in ("list", "series") else scalars).append(
+            html
+        )
+    return f'<dl class="tp-outs">{"".join(scalars)}</dl>{"".join(blocks)}', "".join(tables)
 
 
 # --------------------------------------------------------------------------- calculator
@@ -256,6 +260,12 @@ def render_calculator(calc_id):
         else ""
     )
     source = SCHEMA["source"]
+    beside, below = render_results(calc, result)
+    tables = (
+        f'<section class="tp-calc__tables" aria-label="Result tables" aria-live="polite">{below}</section>'
+        if below
+        else ""
+    )
     return (
         f'<form class="tp-calc" id="calc-{calc_id}" data-calculator="{calc_id}" data-status="static" data-currency="{escape(CURRENCY)}"'
         f' novalidate aria-labelledby="calc-{calc_id}-title" aria-describedby="calc-{calc_id}-question">'
@@ -265,10 +275,10 @@ def render_calculator(calc_id):
         f'<div class="tp-calc__body"><fieldset class="tp-calc__inputs"><legend>Your inputs</legend>'
         f"{''.join(main)}{more_html}</fieldset>"
         f'<section class="tp-calc__results" aria-label="Results" aria-live="polite"'
-        f' data-role="results">{render_results(calc, result)}'
+        f' data-role="results">{beside}'
         f'<p class="tp-calc__source">Figures as of {escape(source["figures_as_of"])}: '
         f"“{escape(source['title'])}” ({escape(source['date'])}). "
-        f"Illustrative defaults are marked; enter your own.</p></section></div>"
+        f"Illustrative defaults are marked; enter your own.</p></section>{tables}</div>"
         f'<div class="tp-calc__foot"><p class="tp-calc__status" data-role="status" role="status">'
         f"{escape(STATIC_NOTE)}</p>"
         f'<div class="tp-calc__actions"><button type="button" class="md-button" data-action="copy-link"'

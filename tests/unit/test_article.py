@@ -206,3 +206,24 @@ def test_uncertainty_large_benefit_makes_fine_tuning_cheaper_everywhere():
     assert result["probability_ft_cheaper"] == 1
     assert result["probability_lines_cross"] == 1
     assert result["break_even_month_p50"] is not None
+
+
+def test_sensitivity_equalising_values_really_equalise():
+    result = calculate("sensitivity")
+    assert result["difference"] == pytest.approx(calculate("overview")["difference"])
+    swings = [bar["swing"] for bar in result["bars"]]
+    assert swings == sorted(swings, reverse=True)
+    for bar in result["bars"]:
+        if bar["flip_value"] is not None:
+            flipped = calculate("overview", {bar["id"]: bar["flip_value"]})
+            assert flipped["difference"] == pytest.approx(0, abs=1e-6), bar["id"]
+    benefit = calculate("overview", {"ft_monthly_benefit": result["benefit_to_flip"]})
+    assert benefit["difference"] == pytest.approx(0, abs=1e-6)
+    assert result["flips_within_ranges"] == 0
+
+
+def test_sensitivity_counts_an_item_that_can_flip_within_its_range():
+    result = calculate("sensitivity", {"ft_monthly_benefit": 13_000})
+    assert result["flips_within_ranges"] >= 1
+    bar = next(b for b in result["bars"] if b["flip_in_range"])
+    assert bar["flip_value"] is not None
