@@ -122,6 +122,7 @@ def item_field(item, advanced):
         maximum=MONEY_MAX,
         advanced=advanced,
         source="article",
+        placeholder="from the range",
         help=f"Article: {item.low:,.0f}-{item.high:,.0f} {period}. Leave empty to use the "
         "range position.",
     )

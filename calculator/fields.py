@@ -92,6 +92,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     advanced: bool = False
     step: float | None = None
+    placeholder: str = ""  # what an empty optional field stands for, shown in the box
 
     def __post_init__(self):
         if self.kind not in KINDS:

@@ -169,6 +169,7 @@ PROMPT_TAX = Calculator(
             "fine_tune_upfront",
             "Extra up-front cost of the fine-tune",
             None,
+            placeholder="the article's gap",
             help="Leave empty to use the article's initial-investment gap at the range position.",
         ),
         STAFF_MONTHS,
@@ -459,6 +460,7 @@ DECISION = Calculator(
             "upfront_budget",
             "Upfront budget (optional)",
             None,
+            placeholder="not set",
             help="If set and below fine-tuning's initial investment at the range "
             "position, the budget counts as a constraint.",
         ),

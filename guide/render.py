@@ -58,7 +58,7 @@ def format_number(value, unit):
         return f"{value:.2f}×"
     if unit == "share":
         return f"{value * 100:.4g}%"
-    if abs(value - round(value)) >= 0.05:
+    if abs(value - round(value)) >= 0.05 and abs(value) < 1000:
         return f"{value:,.1f}"
     return f"{value:,.0f}"
 
@@ -130,9 +130,7 @@ def render_field(calc_id, field):
         )
     else:
         label = f'<label for="{dom_id}">{escape(field["label"])}{_unit_hint(field)}</label>'
-        placeholder = None
-        if field["optional"]:
-            placeholder = "from the range" if field["source"] == "article" else "not set"
+        placeholder = field["placeholder"] or None
         control = (
             "<input "
             + _attrs(

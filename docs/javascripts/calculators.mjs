@@ -108,7 +108,7 @@ function formatNumber(value, unit, currency) {
   }
   if (unit === "ratio") return `${nf(2).format(value)}×`;
   if (unit === "share") return `${Number((value * 100).toPrecision(4))}%`;
-  if (Math.abs(value - Math.round(value)) >= 0.05) return nf(1).format(value);
+  if (Math.abs(value - Math.round(value)) >= 0.05 && Math.abs(value) < 1000) return nf(1).format(value);
   return nf(0).format(value);
 }
 
@@ -435,11 +435,10 @@ function bind(form) {
 
   form.querySelectorAll(".tp-out--series table").forEach((t) => drawChart(t, form.dataset.currency || "$"));
 
-  const copyButton = form.querySelector('[data-action="copy-link"]');
-  const resetButton = form.querySelector('[data-action="reset"]');
-  copyButton.disabled = false;
-  resetButton.disabled = false;
-  form.querySelector('[data-action="load-json"]').disabled = false;
+  // usable at once; the downloads and the memo wait for a live result
+  for (const action of ["copy-link", "reset", "load-json"]) {
+    form.querySelector(`[data-action="${action}"]`).disabled = false;
+  }
 
   form.setAttribute("data-status", "loading");
   setStatus(form, LOADING_TEXT.runtime + (fromUrl ? " Results below are for the default inputs until then." : ""));
@@ -479,28 +478,51 @@ function bind(form) {
     event.preventDefault();
     compute();
   });
-  copyButton.addEventListener("click", async () => {
-    const link = shareLink(form);
-    try {
-      await navigator.clipboard.writeText(link);
-      setStatus(form, "Link copied: it opens this section with these inputs.");
-    } catch {
-      setStatus(form, `Copy this link: ${link}`);
-    }
-    form.setAttribute("data-link", link);
-  });
-  const button = (action) => form.querySelector(`[data-action="${action}"]`);
+  // Every button of the form, by its data-action; one delegated listener below.
   const fileInput = form.querySelector('[data-role="scenario-file"]');
   const base = `tune-or-prompt-${id}`;
-  button("download-json").addEventListener("click", () => {
-    const { inputs, result } = state.last;
-    const scenario = { calculator: id, inputs, result, figures_as_of: result.figures_as_of, link: shareLink(form) };
-    download(`${base}.json`, "application/json", `${JSON.stringify(scenario, null, 2)}\n`);
+  const actions = {
+    "copy-link": async () => {
+      const link = shareLink(form);
+      form.setAttribute("data-link", link);
+      try {
+        await navigator.clipboard.writeText(link);
+        setStatus(form, "Link copied: it opens this section with these inputs.");
+      } catch {
+        setStatus(form, `Copy this link: ${link}`);
+      }
+    },
+    reset: () => {
+      controls(form).forEach(resetControl);
+      clearErrors(form);
+      syncUrl(form);
+      compute();
+    },
+    "download-json": () => {
+      const { inputs, result } = state.last;
+      const scenario = { calculator: id, inputs, result, figures_as_of: result.figures_as_of, link: shareLink(form) };
+      download(`${base}.json`, "application/json", `${JSON.stringify(scenario, null, 2)}\n`);
+    },
+    "download-csv": () => {
+      download(`${base}.csv`, "text/csv", toCsv(form, state.calc, state.last.inputs, state.last.result));
+    },
+    "load-json": () => fileInput.click(),
+    print: () => {
+      form.setAttribute("data-link", shareLink(form));
+      form.classList.add("tp-print-target");
+      document.body.classList.add("tp-printing");
+      const done = () => {
+        form.classList.remove("tp-print-target");
+        document.body.classList.remove("tp-printing");
+      };
+      window.addEventListener("afterprint", done, { once: true });
+      window.print();
+    },
+  };
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (button && !button.disabled && actions[button.dataset.action]) actions[button.dataset.action]();
   });
-  button("download-csv").addEventListener("click", () => {
-    download(`${base}.csv`, "text/csv", toCsv(form, state.calc, state.last.inputs, state.last.result));
-  });
-  button("load-json").addEventListener("click", () => fileInput.click());
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files && fileInput.files[0];
     fileInput.value = "";
@@ -513,23 +535,6 @@ function bind(form) {
     } catch (err) {
       setStatus(form, `Could not load the scenario: ${err.message}.`);
     }
-  });
-  button("print").addEventListener("click", () => {
-    form.setAttribute("data-link", shareLink(form));
-    form.classList.add("tp-print-target");
-    document.body.classList.add("tp-printing");
-    window.addEventListener("afterprint", () => {
-      form.classList.remove("tp-print-target");
-      document.body.classList.remove("tp-printing");
-    }, { once: true });
-    window.print();
-  });
-
-  resetButton.addEventListener("click", () => {
-    controls(form).forEach(resetControl);
-    clearErrors(form);
-    syncUrl(form);
-    compute();
   });
 
   runtime

@@ -95,6 +95,8 @@ def test_schema_is_json_and_describes_every_calculator():
             assert field["label"] and field["unit"] and field["help"], field["name"]
             if field["source"] == "illustrative":
                 assert field["why"], field["name"]
+            if field["optional"]:  # an empty box must say what it stands for
+                assert field["placeholder"], field["name"]
 
 
 def test_result_echoes_the_inputs_used_and_the_source():
