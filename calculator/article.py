@@ -7,6 +7,8 @@ import math
 
 from . import figures as fig
 from .core import (
+    BENEFIT,
+    DIFFERENCE,
     FT,
     HORIZON,
     PE,
@@ -19,7 +21,6 @@ from .core import (
     first_crossing,
     item_fields,
     item_values,
-    money,
     ratio,
 )
 from .fields import Field, Output
@@ -63,14 +64,7 @@ OVERVIEW = Calculator(
     fields=(
         RANGE,
         HORIZON,
-        money(
-            "ft_monthly_benefit",
-            "Monthly benefit of the fine-tune",
-            0.0,
-            help="Value the fine-tune brings each month that prompting does not (errors "
-            "avoided, cheaper inference), counted against its cost. 0 compares cost "
-            "alone, as the article does.",
-        ),
+        BENEFIT,
         STAFF_MONTHS,
         RECURRING_STAFF,
         *item_fields(),
@@ -78,7 +72,7 @@ OVERVIEW = Calculator(
     outputs=(
         Output("ft_total", "Fine-tuning, total over the horizon", "money"),
         Output("pe_total", "Prompt engineering, total over the horizon", "money"),
-        Output("difference", "Difference (fine-tuning minus prompt engineering)", "money"),
+        DIFFERENCE,
         Output("cheaper", "Cheaper over the horizon", "text"),
         Output(
             "break_even_month",
@@ -158,7 +152,7 @@ INITIAL_INVESTMENT = Calculator(
     outputs=(
         Output("ft_total", "Fine-tuning, initial investment", "money"),
         Output("pe_total", "Prompt engineering, initial investment", "money"),
-        Output("difference", "Difference (fine-tuning minus prompt engineering)", "money"),
+        DIFFERENCE,
         Output("ratio", "Fine-tuning costs this many times as much", "ratio"),
         Output(
             "items",
@@ -360,7 +354,7 @@ SCALING = Calculator(
     outputs=(
         Output("ft_total", "Fine-tuning, total for all use cases", "money"),
         Output("pe_total", "Prompt engineering, total for all use cases", "money"),
-        Output("difference", "Difference (fine-tuning minus prompt engineering)", "money"),
+        DIFFERENCE,
         Output("ft_per_use_case", "Fine-tuning, each added use case", "money"),
         Output("pe_per_use_case", "Prompt engineering, each added use case", "money"),
         Output("ft_cost_per_change", "Fine-tuning, one change (per model)", "money"),

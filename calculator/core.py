@@ -112,6 +112,18 @@ RECURRING_STAFF = Field(
 )
 
 
+BENEFIT = Field(
+    "ft_monthly_benefit",
+    "Monthly benefit of the fine-tune",
+    "money",
+    0.0,
+    maximum=MONEY_MAX,
+    help="Value the fine-tune brings each month that prompting does not (errors avoided, "
+    "cheaper inference), counted against its cost. 0 compares cost alone, as the article does.",
+)
+DIFFERENCE = Output("difference", "Difference (fine-tuning minus prompt engineering)", "money")
+
+
 def item_field(item, advanced):
     period = "one-off" if item.period == "one_off" else f"per {item.period}"
     return Field(

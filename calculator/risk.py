@@ -9,6 +9,7 @@ import statistics
 
 from . import figures as fig
 from .core import (
+    BENEFIT,
     FT,
     HORIZON,
     PE,
@@ -244,13 +245,7 @@ UNCERTAINTY = Calculator(
             "peaking here: 0 = the low end is most likely, 0.5 = the midpoint, 1 = the high end.",
         ),
         HORIZON,
-        money(
-            "ft_monthly_benefit",
-            "Monthly benefit of the fine-tune",
-            0.0,
-            help="As in the overview: value the fine-tune brings each month, counted against "
-            "its cost. 0 compares cost alone.",
-        ),
+        BENEFIT,
         Field(
             "simulations",
             "Simulated scenarios",
@@ -361,13 +356,7 @@ SENSITIVITY = Calculator(
     fields=(
         RANGE,
         HORIZON,
-        money(
-            "ft_monthly_benefit",
-            "Monthly benefit of the fine-tune",
-            0.0,
-            help="As in the overview: value the fine-tune brings each month. 0 compares cost "
-            "alone.",
-        ),
+        BENEFIT,
         STAFF_MONTHS,
     ),
     outputs=(
