@@ -157,18 +157,27 @@ def item_values(v):
     return fig.item_values(v["range_position"], v)
 
 
-def costs(v):
-    """Initial and monthly cost of both approaches for a calculator's parsed inputs."""
-    values = item_values(v)
-    staff_months = v.get("build_phase_staff_months", 12)
-    recurring = v.get("recurring_staff", False)
+def approach_costs(values, staff_months=STAFF_MONTHS.default, recurring_staff=False):
+    """Initial and monthly cost of both approaches for item ``values`` (per their periods).
+
+    >>> approach_costs(fig.item_values(0.5))["ft_monthly"]
+    15250.0
+    """
     return {
-        "values": values,
         "ft_initial": fig.initial_total(FT, values, staff_months),
         "pe_initial": fig.initial_total(PE, values, staff_months),
-        "ft_monthly": fig.monthly_total(FT, values, recurring),
-        "pe_monthly": fig.monthly_total(PE, values, recurring),
+        "ft_monthly": fig.monthly_total(FT, values, recurring_staff),
+        "pe_monthly": fig.monthly_total(PE, values, recurring_staff),
     }
+
+
+def costs(v):
+    """Item values and both approaches' costs for a calculator's parsed inputs; fields a
+    calculator does not declare take their declared defaults."""
+    values = item_values(v)
+    staff_months = v.get(STAFF_MONTHS.name, STAFF_MONTHS.default)
+    recurring = v.get(RECURRING_STAFF.name, RECURRING_STAFF.default)
+    return {"values": values, **approach_costs(values, staff_months, recurring)}
 
 
 def ratio(a, b):

@@ -16,6 +16,7 @@ from .core import (
     RANGE,
     STAFF_MONTHS,
     Calculator,
+    approach_costs,
     cheaper,
     costs,
     item_values,
@@ -201,12 +202,11 @@ def compute_uncertainty(v):
     ft_totals, pe_totals, crossings = [], [], []
     for _ in range(runs):
         values = {i.id: rng.triangular(i.low, i.high, i.at(r)) for i in fig.ITEMS}
-        ft_i, pe_i = fig.initial_total(FT, values, staff), fig.initial_total(PE, values, staff)
-        ft_m = fig.monthly_total(FT, values) - benefit
-        pe_m = fig.monthly_total(PE, values)
-        ft_totals.append(ft_i + horizon * ft_m)
-        pe_totals.append(pe_i + horizon * pe_m)
-        crossings.append(break_even_month(ft_i - pe_i, ft_m - pe_m, horizon))
+        c = approach_costs(values, staff)
+        ft_m, pe_m = c["ft_monthly"] - benefit, c["pe_monthly"]
+        ft_totals.append(c["ft_initial"] + horizon * ft_m)
+        pe_totals.append(c["pe_initial"] + horizon * pe_m)
+        crossings.append(break_even_month(c["ft_initial"] - c["pe_initial"], ft_m - pe_m, horizon))
     gaps = [f - p for f, p in zip(ft_totals, pe_totals, strict=True)]
     crossed = [m for m in crossings if m is not None]
     rows = []
@@ -309,11 +309,9 @@ def compute_sensitivity(v):
     staff = v["build_phase_staff_months"]
 
     def gap(values):
-        ft = fig.initial_total(FT, values, staff) + horizon * (
-            fig.monthly_total(FT, values) - benefit
-        )
-        pe = fig.initial_total(PE, values, staff) + horizon * fig.monthly_total(PE, values)
-        return ft - pe
+        c = approach_costs(values, staff)
+        return (c["ft_initial"] - c["pe_initial"]
+                + horizon * (c["ft_monthly"] - benefit - c["pe_monthly"]))  # fmt: skip
 
     values = item_values(v)
     base = gap(values)

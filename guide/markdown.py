@@ -36,7 +36,14 @@ from calculator import CALCULATORS, calculate
 from calculator import figures as fig
 from calculator.models import EXAMPLES_NEEDED
 
-from .render import SCHEMA, RenderError, format_number, format_value, render_calculator
+from .render import (
+    SCHEMA,
+    RenderError,
+    format_number,
+    format_range,
+    format_value,
+    render_calculator,
+)
 from .render import render_figures as _render_figures
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9_.|=,\-]+)\s*\}\}")
@@ -60,17 +67,13 @@ def figures_fence(source, language, class_name, options, md, **kwargs):
         raise SuperFencesException(str(err)) from err
 
 
-def _range_text(low, high, unit="money"):
-    return f"{format_number(low, unit)}–{format_number(high, unit)}"
-
-
 def _item(key):
     item_id, _, part = key.partition(".")
     item = fig.items_by_id().get(item_id)
     if item is None:
         return None
     if part == "":
-        return _range_text(item.low, item.high)
+        return format_range(item.low, item.high)
     values = {"low": item.low, "high": item.high, "mid": item.at(0.5)}
     return format_number(values[part], "money") if part in values else None
 
@@ -78,7 +81,7 @@ def _item(key):
 def _published(key):
     if key not in fig.PUBLISHED_TOTALS:
         return None
-    return _range_text(*fig.PUBLISHED_TOTALS[key])
+    return format_range(*fig.PUBLISHED_TOTALS[key])
 
 
 def _total(key):
@@ -87,7 +90,7 @@ def _total(key):
     total = {"initial": fig.initial_total, "monthly": fig.monthly_total}.get(kind)
     if approach is None or total is None:
         return None
-    return _range_text(total(approach, fig.item_values(0)), total(approach, fig.item_values(1)))
+    return format_range(total(approach, fig.item_values(0)), total(approach, fig.item_values(1)))
 
 
 def _calc(key):

@@ -295,7 +295,12 @@ def render_calculator(calc_id):
 # --------------------------------------------------------------------------- figure tables
 
 
-def _range(low, high, unit="money"):
+def format_range(low, high, unit="money"):
+    """``low–high`` in ``unit``.
+
+    >>> format_range(500, 2000)
+    '$500–$2,000'
+    """
     return f"{format_number(low, unit)}–{format_number(high, unit)}"
 
 
@@ -337,10 +342,10 @@ def _totals_table():
             ("Initial investment", published_initial, fig.initial_total),
             ("Running cost per month", published_monthly, fig.monthly_total),
         ):
-            recomputed = _range(total(approach, low), total(approach, high))
+            recomputed = format_range(total(approach, low), total(approach, high))
             rows.append(
                 f"<tr><td>{name}</td><td>{what}</td>"
-                f'<td class="tp-num">{_range(*published)}</td>'
+                f'<td class="tp-num">{format_range(*published)}</td>'
                 f'<td class="tp-num">{recomputed}</td></tr>'
             )
     head = "".join(

@@ -206,18 +206,24 @@ function shareLink(form) {
   return url.href;
 }
 
-function restoreFromUrl(form) {
+// Set controls from [name, value] pairs (a link, a scenario file) as control values, never
+// as markup; the model validates them like typed input. Returns the names it does not have.
+function applyInputs(form, entries) {
   const byName = new Map(controls(form).map((c) => [c.name, c]));
   const unknown = [];
-  const params = new URL(window.location.href).searchParams;
-  for (const [key, value] of params) {
-    if (!key.startsWith(prefix(form))) continue;
-    const name = key.slice(prefix(form).length);
+  for (const [name, value] of entries) {
     const control = byName.get(name);
-    if (control) setControl(control, value.slice(0, 200));
-    else unknown.push(name.slice(0, 40));
+    if (control) setControl(control, value === null ? "" : String(value).slice(0, 200));
+    else unknown.push(String(name).slice(0, 40));
   }
   return unknown;
+}
+
+function restoreFromUrl(form) {
+  const entries = Array.from(new URL(window.location.href).searchParams)
+    .filter(([key]) => key.startsWith(prefix(form)))
+    .map(([key, value]) => [key.slice(prefix(form).length), value]);
+  return applyInputs(form, entries);
 }
 
 // ------------------------------------------------------------------------- rendering
@@ -407,14 +413,7 @@ async function loadScenario(form, file) {
     throw new Error("the file has no inputs");
   }
   if (data.calculator !== id) throw new Error(`the file is for "${String(data.calculator).slice(0, 40)}", not "${id}"`);
-  const byName = new Map(controls(form).map((c) => [c.name, c]));
-  const unknown = [];
-  for (const [name, value] of Object.entries(data.inputs)) {
-    const control = byName.get(name);
-    if (control) setControl(control, value === null ? "" : String(value).slice(0, 200));
-    else unknown.push(name.slice(0, 40));
-  }
-  return unknown;
+  return applyInputs(form, Object.entries(data.inputs));
 }
 
 // ------------------------------------------------------------------------- binding
