@@ -44,13 +44,15 @@ browser:  ## a Chromium for the browser tests: the system one, else Debian's, el
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-lint: setup  ## ruff: lint and check formatting
+lint: setup  ## ruff (Python) and Biome (JavaScript): lint and check formatting
 	$(BIN)/ruff check calculator guide tests scripts
 	$(BIN)/ruff format --check calculator guide tests scripts
+	node_modules/.bin/biome check
 
-format: setup  ## ruff: fix what can be fixed and format
+format: setup  ## ruff and Biome: fix what can be fixed and format
 	$(BIN)/ruff check --fix calculator guide tests scripts
 	$(BIN)/ruff format calculator guide tests scripts
+	node_modules/.bin/biome check --write
 
 test-unit: setup  ## the fast tests: cost model, doctests, properties
 	$(BIN)/python -m pytest calculator tests/unit
@@ -58,9 +60,8 @@ test-unit: setup  ## the fast tests: cost model, doctests, properties
 test: lint browser  ## every test: unit, built site, browser (installs what it needs)
 	$(BIN)/python -m pytest
 
-build: runtime  ## write the complete static site to site/ (set SITE_URL to publish)
-	$(BIN)/python -m mkdocs build --strict
-	node scripts/service-worker.mjs site
+build: setup  ## write the complete static site to site/ (set SITE_URL to publish)
+	$(BIN)/python scripts/build_site.py --site-dir site
 
 serve: export SITE_URL = http://127.0.0.1:$(PORT)/
 serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/

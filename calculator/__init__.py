@@ -6,19 +6,21 @@ fine-tuning or by prompt engineering, built on the figures of the article
 only, no I/O: the same code runs on CPython, at build time and in the browser (Pyodide).
 
 ==========================  ===================================================
-Function                    What it does
+Name                        What it does
 ==========================  ===================================================
 :func:`calculate`           run one calculator on the reader's inputs
 :func:`schema`              every calculator's fields, outputs and formula
+:func:`format_value`        the one way a number becomes text
 :class:`InputError`         the one exception for bad input (``.field`` names it)
+:data:`CALCULATORS`         every calculator's declaration, by id
 ==========================  ===================================================
 
 What does each approach cost up front at the article's midpoints, and how many times
 more is fine-tuning?
 
 >>> r = calculate("initial_investment")
->>> r["ft_total"], r["pe_total"], round(r["ratio"], 2)
-(202500.0, 68500.0, 2.96)
+>>> r["ft_total"], r["pe_total"], format_value(r["ratio"], "ratio")
+(202500.0, 68500.0, '2.96×')
 
 Inputs may be strings, as they come from a form or a URL, and bad ones name their field:
 
@@ -29,9 +31,18 @@ Inputs may be strings, as they come from a form or a URL, and bad ones name thei
 ... except InputError as err:
 ...     print(err.field, "-", err.reason)
 cost_per_error - must be a number, got 'lots'
+
+Modules: :mod:`~calculator.figures` (the article's data), :mod:`~calculator.fields` and
+:mod:`~calculator.base` (declarations), :mod:`~calculator.article`,
+:mod:`~calculator.value` and :mod:`~calculator.risk` (the calculators),
+:mod:`~calculator.registry`, :mod:`~calculator.units` (units and the formatter),
+:mod:`~calculator.display` and :mod:`~calculator.charts` (what a reader sees),
+:mod:`~calculator.quotes` (figures in prose) and :mod:`~calculator.bridge` (the browser's
+entry point).
 """
 
 from .fields import InputError
-from .models import CALCULATORS, calculate, schema
+from .registry import CALCULATORS, calculate, schema
+from .units import format_value
 
-__all__ = ["CALCULATORS", "InputError", "calculate", "schema"]
+__all__ = ["CALCULATORS", "InputError", "calculate", "format_value", "schema"]

@@ -1,5 +1,9 @@
 """Command line: ``python -m calculator`` lists the calculators;
-``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one."""
+``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one.
+
+Text output shows every number as the guide's pages do (:func:`calculator.format_value`);
+``--json`` prints the raw, unrounded result.
+"""
 
 from __future__ import annotations
 
@@ -8,43 +12,28 @@ import json
 import sys
 
 from . import CALCULATORS, InputError, calculate
-
-
-def format_value(value, unit):
-    if value is None:
-        return "never" if unit in ("months", "count", "money") else "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if unit == "money":
-        return f"{value:,.4f}" if abs(value) < 1 else f"{value:,.2f}"
-    if unit == "share":
-        return f"{value * 100:.1f}%"
-    if unit == "ratio":
-        return f"{value:.2f}x"
-    if unit in ("months", "count"):
-        return (
-            f"{value:,.1f}" if isinstance(value, float) and value != int(value) else f"{value:,.0f}"
-        )
-    return str(value)
+from .display import present
 
 
 def render(calc, result):
+    shown = present(calc.id, result)
     lines = [calc.title, calc.question, ""]
     width = max(len(o.label) for o in calc.outputs)
     for out in calc.outputs:
-        value = result[out.key]
+        view = shown[out.key]
         if out.unit == "list":
             lines.append(f"{out.label}:")
-            lines.extend(f"  - {item}" for item in value)
+            lines.extend(f"  - {item}" for item in view["items"])
         elif out.unit == "table":
             lines.append(f"{out.label}:")
-            for row in value:
-                cells = [format_value(row[key], unit) for key, _, unit in out.columns]
-                lines.append("  " + " | ".join(cells))
+            lines.append("  " + " | ".join(c.label for c in out.columns))
+            lines.extend("  " + " | ".join(cell["text"] for cell in row) for row in view["rows"])
         elif out.unit == "series":
-            lines.append(f"{out.label}: {len(value)} rows (use --json)")
+            lines.append(f"{out.label}: {len(view['rows'])} rows (use --json)")
+        elif out.unit == "link":
+            lines.append(f"{out.label:<{width}}  {view['href'] or view['text']}")
         else:
-            lines.append(f"{out.label:<{width}}  {format_value(value, out.unit)}")
+            lines.append(f"{out.label:<{width}}  {view['text']}")
     lines.append("")
     lines.append(f"Figures: {result['figures_as_of']}")
     return "\n".join(lines)
@@ -63,7 +52,7 @@ def main(argv=None):
         metavar="FIELD=VALUE",
         help="set an input (repeatable)",
     )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--json", action="store_true", help="print the raw result as JSON")
     args = parser.parse_args(argv)
 
     if args.calculator is None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 from . import figures as fig
-from .core import (
+from .base import Calculator
+from .fields import Column, Field, Output
+from .shared import (
     BENEFIT,
     DIFFERENCE,
     FT,
@@ -15,7 +17,6 @@ from .core import (
     RANGE,
     RECURRING_STAFF,
     STAFF_MONTHS,
-    Calculator,
     cheaper,
     costs,
     first_crossing,
@@ -23,7 +24,6 @@ from .core import (
     item_values,
     ratio,
 )
-from .fields import Field, Output
 
 # --------------------------------------------------------------------------- overview
 
@@ -70,28 +70,40 @@ OVERVIEW = Calculator(
         *item_fields(),
     ),
     outputs=(
-        Output("ft_total", "Fine-tuning, total over the horizon", "money"),
-        Output("pe_total", "Prompt engineering, total over the horizon", "money"),
-        DIFFERENCE,
-        Output("cheaper", "Cheaper over the horizon", "text"),
         Output(
-            "break_even_month",
-            "Cumulative costs cross in month",
-            "months",
-            help="Empty when the lines never cross within the horizon.",
+            key="ft_total",
+            label="Fine-tuning, total over the horizon",
+            unit="money",
+            headline=True,
+            help="Net of the monthly benefit, if you entered one.",
         ),
-        Output("ft_initial", "Fine-tuning, initial investment", "money"),
-        Output("pe_initial", "Prompt engineering, initial investment", "money"),
-        Output("ft_monthly", "Fine-tuning, running cost per month", "money"),
-        Output("pe_monthly", "Prompt engineering, running cost per month", "money"),
         Output(
-            "series",
-            "Cumulative cost by month",
-            "series",
+            key="pe_total",
+            label="Prompt engineering, total over the horizon",
+            unit="money",
+            headline=True,
+        ),
+        DIFFERENCE,
+        Output(key="cheaper", label="Cheaper over the horizon", unit="text", headline=True),
+        Output(
+            key="break_even_month",
+            label="Cumulative costs cross in month",
+            unit="months",
+            none="never within the horizon",
+            headline=True,
+        ),
+        Output(key="ft_initial", label="Fine-tuning, initial investment", unit="money"),
+        Output(key="pe_initial", label="Prompt engineering, initial investment", unit="money"),
+        Output(key="ft_monthly", label="Fine-tuning, running cost per month", unit="money"),
+        Output(key="pe_monthly", label="Prompt engineering, running cost per month", unit="money"),
+        Output(
+            key="series",
+            label="Cumulative cost by month",
+            unit="series",
             columns=(
-                ("month", "Month", "months"),
-                ("ft", "Fine-tuning", "money"),
-                ("pe", "Prompt engineering", "money"),
+                Column(key="month", label="Month", unit="months"),
+                Column(key="ft", label="Fine-tuning", unit="money"),
+                Column(key="pe", label="Prompt engineering", unit="money"),
             ),
         ),
     ),
@@ -109,24 +121,32 @@ OVERVIEW = Calculator(
 # --------------------------------------------------------------------------- initial investment
 
 
+def _item_row(item, value, **extra):
+    return {
+        "id": item.id,
+        "label": item.label,
+        "approach": item.approach,
+        "period": item.period,
+        "low": item.low,
+        "high": item.high,
+        "value": value,
+        **extra,
+    }
+
+
 def compute_initial(v):
     c = costs(v)
     staff_months = v["build_phase_staff_months"]
-    items = []
-    for item in fig.select(phase="initial"):
-        value = c["values"][item.id]
-        items.append(
-            {
-                "id": item.id,
-                "label": item.label,
-                "approach": item.approach,
-                "period": item.period,
-                "low": item.low,
-                "high": item.high,
-                "value": value,
-                "counted": value * staff_months / 12 if item.staff else value,
-            }
+    items = [
+        _item_row(
+            item,
+            c["values"][item.id],
+            counted=c["values"][item.id] * staff_months / 12
+            if item.staff
+            else c["values"][item.id],
         )
+        for item in fig.select(phase="initial")
+    ]
     return {
         "ft_total": c["ft_initial"],
         "pe_total": c["pe_initial"],
@@ -137,10 +157,10 @@ def compute_initial(v):
 
 
 _ITEM_COLUMNS = (
-    ("label", "Item", "text"),
-    ("approach", "Approach", "text"),
-    ("value", "Value", "money"),
-    ("period", "Per", "text"),
+    Column(key="label", label="Item", unit="text"),
+    Column(key="approach", label="Approach", unit="text"),
+    Column(key="value", label="Value", unit="money"),
+    Column(key="period", label="Per", unit="text"),
 )
 
 INITIAL_INVESTMENT = Calculator(
@@ -150,15 +170,27 @@ INITIAL_INVESTMENT = Calculator(
     page="initial-investment.md",
     fields=(RANGE, STAFF_MONTHS, *item_fields("initial", advanced=False)),
     outputs=(
-        Output("ft_total", "Fine-tuning, initial investment", "money"),
-        Output("pe_total", "Prompt engineering, initial investment", "money"),
-        DIFFERENCE,
-        Output("ratio", "Fine-tuning costs this many times as much", "ratio"),
         Output(
-            "items",
-            "Items as counted",
-            "table",
-            columns=(*_ITEM_COLUMNS, ("counted", "Counted up front", "money")),
+            key="ft_total", label="Fine-tuning, initial investment", unit="money", headline=True
+        ),
+        Output(
+            key="pe_total",
+            label="Prompt engineering, initial investment",
+            unit="money",
+            headline=True,
+        ),
+        DIFFERENCE,
+        Output(
+            key="ratio",
+            label="Fine-tuning costs this many times as much",
+            unit="ratio",
+            headline=True,
+        ),
+        Output(
+            key="items",
+            label="Items as counted",
+            unit="table",
+            columns=(*_ITEM_COLUMNS, Column(key="counted", label="Counted up front", unit="money")),
         ),
     ),
     formula=(
@@ -176,21 +208,10 @@ INITIAL_INVESTMENT = Calculator(
 
 def compute_ongoing(v):
     values = item_values(v)
-    items = []
-    for item in fig.select(phase="ongoing"):
-        value = values[item.id]
-        items.append(
-            {
-                "id": item.id,
-                "label": item.label,
-                "approach": item.approach,
-                "period": item.period,
-                "low": item.low,
-                "high": item.high,
-                "value": value,
-                "monthly": item.monthly(value),
-            }
-        )
+    items = [
+        _item_row(item, values[item.id], monthly=item.monthly(values[item.id]))
+        for item in fig.select(phase="ongoing")
+    ]
     ft_m, pe_m = fig.monthly_total(FT, values), fig.monthly_total(PE, values)
     ft_pub = fig.monthly_total_as_published(FT, values)
     pe_pub = fig.monthly_total_as_published(PE, values)
@@ -216,29 +237,36 @@ ONGOING_COSTS = Calculator(
     page="ongoing-costs.md",
     fields=(RANGE, *item_fields("ongoing", advanced=False)),
     outputs=(
-        Output("ft_monthly", "Fine-tuning, per month", "money"),
-        Output("pe_monthly", "Prompt engineering, per month", "money"),
-        Output("ft_annual", "Fine-tuning, per year", "money"),
-        Output("pe_annual", "Prompt engineering, per year", "money"),
-        Output("difference_monthly", "Difference per month", "money"),
-        Output("ratio", "Fine-tuning costs this many times as much", "ratio"),
+        Output(key="ft_monthly", label="Fine-tuning, per month", unit="money", headline=True),
         Output(
-            "ft_monthly_as_published",
-            "Fine-tuning per month, added as the article did",
-            "money",
+            key="pe_monthly", label="Prompt engineering, per month", unit="money", headline=True
+        ),
+        Output(key="ft_annual", label="Fine-tuning, per year", unit="money"),
+        Output(key="pe_annual", label="Prompt engineering, per year", unit="money"),
+        Output(key="difference_monthly", label="Difference per month", unit="money"),
+        Output(
+            key="ratio",
+            label="Fine-tuning costs this many times as much",
+            unit="ratio",
+            headline=True,
+        ),
+        Output(
+            key="ft_monthly_as_published",
+            label="Fine-tuning per month, added as the article did",
+            unit="money",
             help="Counts the quarterly retraining figure as if it were monthly.",
         ),
         Output(
-            "pe_monthly_as_published",
-            "Prompt engineering per month, added as the article did",
-            "money",
+            key="pe_monthly_as_published",
+            label="Prompt engineering per month, added as the article did",
+            unit="money",
         ),
-        Output("ratio_as_published", "Ratio, added as the article did", "ratio"),
+        Output(key="ratio_as_published", label="Ratio, added as the article did", unit="ratio"),
         Output(
-            "items",
-            "Items per month",
-            "table",
-            columns=(*_ITEM_COLUMNS, ("monthly", "Per month", "money")),
+            key="items",
+            label="Items per month",
+            unit="table",
+            columns=(*_ITEM_COLUMNS, Column(key="monthly", label="Per month", unit="money")),
         ),
     ),
     formula=(
@@ -327,10 +355,10 @@ SCALING = Calculator(
     fields=(
         RANGE,
         Field(
-            "use_cases",
-            "Use cases",
-            "count",
-            5,
+            name="use_cases",
+            label="Use cases",
+            unit="count",
+            default=5,
             kind="integer",
             minimum=1,
             maximum=200,
@@ -339,10 +367,10 @@ SCALING = Calculator(
             help="Distinct tasks, each needing its own fine-tuned model or its own prompts.",
         ),
         Field(
-            "changes_per_year",
-            "Requirement changes per year",
-            "count",
-            4,
+            name="changes_per_year",
+            label="Requirement changes per year",
+            unit="count",
+            default=4,
             maximum=365,
             help="Each change means one retraining per fine-tuned model, or a quarter's "
             "worth of prompt refinement per prompted use case. 4 matches the "
@@ -352,27 +380,44 @@ SCALING = Calculator(
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("ft_total", "Fine-tuning, total for all use cases", "money"),
-        Output("pe_total", "Prompt engineering, total for all use cases", "money"),
-        DIFFERENCE,
-        Output("ft_per_use_case", "Fine-tuning, each added use case", "money"),
-        Output("pe_per_use_case", "Prompt engineering, each added use case", "money"),
-        Output("ft_cost_per_change", "Fine-tuning, one change (per model)", "money"),
-        Output("pe_cost_per_change", "Prompt engineering, one change (per use case)", "money"),
         Output(
-            "crossover_use_cases",
-            "Fine-tuning becomes cheaper at use cases",
-            "count",
-            help="Empty when it never does.",
+            key="ft_total",
+            label="Fine-tuning, total for all use cases",
+            unit="money",
+            headline=True,
         ),
         Output(
-            "series",
-            "Total cost by number of use cases",
-            "series",
+            key="pe_total",
+            label="Prompt engineering, total for all use cases",
+            unit="money",
+            headline=True,
+        ),
+        DIFFERENCE,
+        Output(key="ft_per_use_case", label="Fine-tuning, each added use case", unit="money"),
+        Output(
+            key="pe_per_use_case", label="Prompt engineering, each added use case", unit="money"
+        ),
+        Output(key="ft_cost_per_change", label="Fine-tuning, one change (per model)", unit="money"),
+        Output(
+            key="pe_cost_per_change",
+            label="Prompt engineering, one change (per use case)",
+            unit="money",
+        ),
+        Output(
+            key="crossover_use_cases",
+            label="Number of use cases at which fine-tuning becomes cheaper",
+            unit="count",
+            none="never: each use case adds more to fine-tuning",
+            headline=True,
+        ),
+        Output(
+            key="series",
+            label="Total cost by number of use cases",
+            unit="series",
             columns=(
-                ("use_cases", "Use cases", "count"),
-                ("ft", "Fine-tuning", "money"),
-                ("pe", "Prompt engineering", "money"),
+                Column(key="use_cases", label="Use cases", unit="count"),
+                Column(key="ft", label="Fine-tuning", unit="money"),
+                Column(key="pe", label="Prompt engineering", unit="money"),
             ),
         ),
     ),
@@ -424,12 +469,25 @@ TAKEAWAYS = Calculator(
     page="key-takeaways.md",
     fields=(RANGE, STAFF_MONTHS, *item_fields()),
     outputs=(
-        Output("initial_ratio", "Initial investment ratio", "ratio"),
-        Output("initial_claim_holds", "Within the claimed 2-4x", "flag"),
-        Output("ongoing_ratio", "Running cost ratio (normalised per month)", "ratio"),
-        Output("ongoing_claim_holds", "Within the claimed 3-5x", "flag"),
-        Output("ongoing_ratio_as_published", "Running cost ratio, added as published", "ratio"),
-        Output("ongoing_claim_holds_as_published", "Within 3-5x, as published", "flag"),
+        Output(key="initial_ratio", label="Initial investment ratio", unit="ratio", headline=True),
+        Output(key="initial_claim_holds", label="Within the claimed 2–4×", unit="flag"),
+        Output(
+            key="ongoing_ratio",
+            label="Running cost ratio (normalised per month)",
+            unit="ratio",
+            headline=True,
+        ),
+        Output(
+            key="ongoing_claim_holds", label="Within the claimed 3–5×", unit="flag", headline=True
+        ),
+        Output(
+            key="ongoing_ratio_as_published",
+            label="Running cost ratio, added as published",
+            unit="ratio",
+        ),
+        Output(
+            key="ongoing_claim_holds_as_published", label="Within 3–5×, as published", unit="flag"
+        ),
     ),
     formula=(
         "initial_ratio = ft_initial / pe_initial; claim: 2 <= ratio <= 4",
@@ -438,3 +496,5 @@ TAKEAWAYS = Calculator(
     ),
     compute=compute_takeaways,
 )
+
+__all__ = ["INITIAL_INVESTMENT", "ONGOING_COSTS", "OVERVIEW", "SCALING", "TAKEAWAYS"]

@@ -1,11 +1,13 @@
 """Field and output declarations, and the parsing of reader input.
 
 Every calculator declares its inputs as :class:`Field` objects and its results as
-:class:`Output` objects. :func:`parse_inputs` turns a mapping of raw values (numbers, or
-strings as they arrive from a form or a URL) into clean Python values, raising
-:class:`InputError` with the offending field attached.
+:class:`Output` objects, keyword arguments only, so that a unit and a default cannot swap
+places. :func:`parse_inputs` turns a mapping of raw values (numbers, or strings as they
+arrive from a form or a URL) into clean Python values, raising :class:`InputError` with the
+offending field attached.
 
->>> f = Field("tasks_per_month", "Tasks per month", "count", 10_000, kind="integer")
+>>> f = Field(name="tasks_per_month", label="Tasks per month", unit="count", default=10_000,
+...           kind="integer")
 >>> parse_inputs((f,), {"tasks_per_month": "2,500"}, "demo")
 {'tasks_per_month': 2500}
 >>> parse_inputs((f,), {"tasks_per_month": "-1"}, "demo")
@@ -19,22 +21,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
-__all__ = ["Field", "InputError", "Output", "parse_inputs"]
+from .units import UNITS
+
+__all__ = ["Column", "Field", "InputError", "Output", "parse_inputs"]
 
 KINDS = ("number", "integer", "boolean", "choice")
-UNITS = (
-    "money",
-    "money_per_million_tokens",
-    "share",
-    "months",
-    "count",
-    "tokens",
-    "ratio",
-    "flag",
-    "choice",
-)
+SOURCES = ("article", "illustrative", "model")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
@@ -69,14 +63,19 @@ class InputError(ValueError):
         }
 
 
-@dataclass(frozen=True)
+def _check_unit(owner, unit):
+    if unit not in UNITS:
+        raise ValueError(f"{owner}: unknown unit {unit!r}; known: {', '.join(UNITS)}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Field:
     """One input of a calculator.
 
     ``default`` of ``None`` marks an optional field: left empty, the model derives the value
-    (an article item left empty takes its range at ``range_position``). ``source`` says where
-    the default comes from: ``"article"``, ``"illustrative"`` (our example, with ``why``) or
-    ``"model"`` (a modelling choice).
+    (an article item left empty takes its range at ``range_position``), and ``placeholder``
+    says what the empty box stands for. ``source`` says where the default comes from:
+    ``"article"``, ``"illustrative"`` (an example, with ``why``) or ``"model"``.
     """
 
     name: str
@@ -92,15 +91,18 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     advanced: bool = False
     step: float | None = None
-    placeholder: str = ""  # what an empty optional field stands for, shown in the box
+    placeholder: str = ""
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
-        if self.unit not in UNITS:
-            raise ValueError(f"{self.name}: unknown unit {self.unit!r}")
+        _check_unit(self.name, self.unit)
+        if self.source not in SOURCES:
+            raise ValueError(f"{self.name}: unknown source {self.source!r}")
         if self.source == "illustrative" and not self.why:
             raise ValueError(f"{self.name}: an illustrative default needs a reason (why)")
+        if self.default is None and not self.placeholder:
+            raise ValueError(f"{self.name}: an optional field says what empty means")
         if self.default is not None:
             self.parse(self.default)  # the default itself must be valid
 
@@ -176,24 +178,51 @@ class Field:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One column of a table or series output: ``key`` in each row, its label and unit.
+
+    ``none`` is the text shown where a row has no value (``None``) in this column.
+    """
+
+    key: str
+    label: str
+    unit: str
+    none: str | None = None
+
+    def __post_init__(self):
+        _check_unit(f"column {self.key}", self.unit)
+        if not UNITS[self.unit].scalar:
+            raise ValueError(f"column {self.key}: a cell holds one value, not {self.unit}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Output:
     """One result of a calculator: ``key`` in the result dict, with its label and unit.
 
-    ``unit`` is one of ``money``, ``ratio``, ``months``, ``count``, ``share``, ``text``,
-    ``flag``, ``list`` (a list of strings), ``table`` (a list of records) or ``series``.
+    Scalar units (money, ratio, months, ...) show one value; ``list`` is a list of strings;
+    ``table`` and ``series`` are lists of records described by ``columns`` (a series is
+    also drawn as a chart, its first column along the bottom); ``link`` opens another
+    calculator with inputs the model chose. ``none`` is the text shown for ``None``.
+    ``headline`` marks the few results that answer the calculator's question.
     """
 
     key: str
     label: str
     unit: str
     help: str = ""
-    columns: tuple[tuple[str, str, str], ...] = field(default=())
+    none: str | None = None
+    columns: tuple[Column, ...] = ()
+    headline: bool = False
+
+    def __post_init__(self):
+        _check_unit(self.key, self.unit)
+        tabular = self.unit in ("table", "series")
+        if tabular != bool(self.columns):
+            raise ValueError(f"{self.key}: tables and series, and only they, have columns")
 
     def as_dict(self):
-        data = asdict(self)
-        data["columns"] = [list(c) for c in self.columns]
-        return data
+        return asdict(self)
 
 
 def parse_inputs(fields, inputs, calculator_id):
@@ -212,7 +241,7 @@ def parse_inputs(fields, inputs, calculator_id):
         if name not in by_name:
             known = ", ".join(sorted(by_name))
             raise InputError(
-                str(name),
+                str(name)[:40],
                 f"unknown field for {calculator_id}; known fields: {known}",
                 calculator=calculator_id,
             )

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .names import APPROACHES
+
 __all__ = [
-    "APPROACHES",
     "CLAIMS",
     "ITEMS",
     "MONTHS_PER_PERIOD",
@@ -41,8 +42,6 @@ SOURCE = {
     "date": "2025-05-19",
     "figures_as_of": "May 2025",
 }
-
-APPROACHES = {"fine_tuning": "Fine-tuning", "prompt_engineering": "Prompt engineering"}
 
 #: How many months one period of each kind covers. ``one_off`` costs are not spread.
 MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}

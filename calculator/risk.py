@@ -8,14 +8,14 @@ import random
 import statistics
 
 from . import figures as fig
-from .core import (
+from .base import Calculator
+from .fields import Column, Field, Output
+from .names import APPROACHES, LOCATIONS
+from .shared import (
     BENEFIT,
-    FT,
     HORIZON,
-    PE,
     RANGE,
     STAFF_MONTHS,
-    Calculator,
     approach_costs,
     cheaper,
     costs,
@@ -23,7 +23,6 @@ from .core import (
     money,
     share,
 )
-from .fields import Field, Output
 
 # --------------------------------------------------------------------------- sovereign
 
@@ -39,23 +38,27 @@ _PREMIUM_ITEMS = (
 def compute_sovereign(v):
     c = costs(v)
     x, horizon = c["values"], v["horizon_months"]
-    options = []
-    for approach, prefix in ((FT, "ft"), (PE, "pe")):
-        base = c[f"{prefix}_initial"] + horizon * c[f"{prefix}_monthly"]
+    years = horizon / 12
+    options, thresholds = [], {}
+    for approach in APPROACHES.values():
+        p = approach.prefix
+        base = c[f"{p}_initial"] + horizon * c[f"{p}_monthly"]
         infra = 0.0
-        for item in fig.select(approach):
+        for item in fig.select(approach.id):
             if item.id in _PREMIUM_ITEMS:
                 infra += (
                     x[item.id] if item.period == "one_off" else horizon * item.monthly(x[item.id])
                 )
-        for location in ("offshore", "onshore"):
+        cost_alone = {}
+        for location in LOCATIONS:
             premium = v["onshore_premium"] * infra if location == "onshore" else 0.0
-            compliance = v[f"{prefix}_compliance_{location}"]
-            exposure = v[f"exposure_probability_{location}"] * horizon / 12 * v["exposure_cost"]
+            compliance = v[f"{p}_compliance_{location}"]
+            exposure = v[f"exposure_probability_{location}"] * years * v["exposure_cost"]
+            cost_alone[location] = base + premium + compliance
             options.append(
                 {
-                    "id": f"{approach}_{location}",
-                    "approach": approach,
+                    "id": f"{approach.id}_{location}",
+                    "approach": approach.id,
                     "location": location,
                     "base": base,
                     "premium": premium,
@@ -64,16 +67,30 @@ def compute_sovereign(v):
                     "expected_total": base + premium + compliance + exposure,
                 }
             )
+        # onshore is cheaper once the exposure it avoids outweighs what it costs more
+        extra = cost_alone["onshore"] - cost_alone["offshore"]
+        avoided_per_cost = (
+            v["exposure_probability_offshore"] - v["exposure_probability_onshore"]
+        ) * years
+        if extra <= 0:
+            threshold = 0.0
+        elif avoided_per_cost > 0:
+            threshold = extra / avoided_per_cost
+        else:
+            threshold = None
+        thresholds[f"{p}_onshore_extra_cost"] = extra
+        thresholds[f"{p}_exposure_cost_onshore_cheaper"] = threshold
     cheapest = min(options, key=lambda o: o["expected_total"])
     return {
         "options": options,
         "cheapest": cheapest["id"],
         "cheapest_total": cheapest["expected_total"],
+        **thresholds,
     }
 
 
 def _compliance(prefix, location, default, why):
-    name = "Fine-tuning" if prefix == "ft" else "Prompt engineering"
+    name = next(a.name for a in APPROACHES.values() if a.prefix == prefix)
     return money(
         f"{prefix}_compliance_{location}",
         f"{name}, compliance cost {location}",
@@ -82,6 +99,27 @@ def _compliance(prefix, location, default, why):
         why=why,
         help="One-off legal, assessment and contract work for this set-up.",
     )
+
+
+def _threshold_outputs():
+    for approach in APPROACHES.values():
+        p = approach.prefix
+        yield Output(
+            key=f"{p}_onshore_extra_cost",
+            label=f"{approach.name}: onshore costs this much more, exposure aside",
+            unit="money",
+            help="Premium and compliance onshore, less compliance offshore. Below zero, "
+            "onshore is cheaper even on cost alone.",
+        )
+        yield Output(
+            key=f"{p}_exposure_cost_onshore_cheaper",
+            label=f"{approach.name}: onshore is cheaper once an exposure costs",
+            unit="money",
+            none="never: onshore is not less exposed",
+            headline=True,
+            help="The cost of one data exposure above which onshore has the lower expected "
+            "total for this approach.",
+        )
 
 
 SOVEREIGN = Calculator(
@@ -96,18 +134,20 @@ SOVEREIGN = Calculator(
         share(
             "onshore_premium",
             "Onshore price premium",
-            0.2,
+            0.25,
             source="illustrative",
-            why="onshore capacity is scarcer; 20% over offshore list prices here",
+            why="onshore capacity is scarcer; 25% over offshore list prices here",
             help="Extra paid onshore on compute, hosting, tools and API usage (not "
-            "staff); 0.2 = 20%.",
+            "staff); 0.25 = 25%.",
         ),
         _compliance(
-            "ft", "offshore", 40_000.0, "cross-border transfer assessments for the training data"
+            "ft", "offshore", 30_000.0, "cross-border transfer assessments for the training data"
         ),
-        _compliance("ft", "onshore", 15_000.0, "local assessments only"),
         _compliance(
-            "pe", "offshore", 15_000.0, "the article: prompting has lower upfront compliance costs"
+            "ft", "onshore", 20_000.0, "local assessments only, for the same training data"
+        ),
+        _compliance(
+            "pe", "offshore", 8_000.0, "the article: prompting has lower upfront compliance costs"
         ),
         _compliance("pe", "onshore", 5_000.0, "the lightest set-up of the four"),
         share(
@@ -132,25 +172,26 @@ SOVEREIGN = Calculator(
             500_000.0,
             source="illustrative",
             why="an assumption for the example: notification, remediation, penalties",
-            help="What one exposure would cost you in all.",
+            help="What one exposure would cost you in all. 0 compares cost alone.",
         ),
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("cheapest", "Lowest expected total", "text"),
-        Output("cheapest_total", "Its expected total", "money"),
+        Output(key="cheapest", label="Lowest expected total", unit="text", headline=True),
+        Output(key="cheapest_total", label="Its expected total", unit="money", headline=True),
+        *_threshold_outputs(),
         Output(
-            "options",
-            "Expected total over the horizon",
-            "table",
+            key="options",
+            label="Expected total over the horizon",
+            unit="table",
             columns=(
-                ("approach", "Approach", "text"),
-                ("location", "Where", "text"),
-                ("base", "Article costs", "money"),
-                ("premium", "Premium", "money"),
-                ("compliance", "Compliance", "money"),
-                ("expected_exposure", "Expected exposure", "money"),
-                ("expected_total", "Expected total", "money"),
+                Column(key="approach", label="Approach", unit="text"),
+                Column(key="location", label="Where", unit="text"),
+                Column(key="base", label="Article costs", unit="money"),
+                Column(key="premium", label="Premium", unit="money"),
+                Column(key="compliance", label="Compliance", unit="money"),
+                Column(key="expected_exposure", label="Expected exposure", unit="money"),
+                Column(key="expected_total", label="Expected total", unit="money"),
             ),
         ),
     ),
@@ -160,6 +201,8 @@ SOVEREIGN = Calculator(
         "over the horizon",
         "expected exposure = yearly probability * horizon_months / 12 * exposure_cost",
         "expected total = base + premium + compliance + expected exposure",
+        "onshore is cheaper once exposure_cost > (onshore premium + compliance - offshore "
+        "compliance) / ((offshore probability - onshore probability) * horizon_months / 12)",
     ),
     compute=compute_sovereign,
 )
@@ -235,10 +278,10 @@ UNCERTAINTY = Calculator(
     page="index.md",
     fields=(
         Field(
-            "range_position",
-            "Most likely point in each range",
-            "share",
-            0.5,
+            name="range_position",
+            label="Most likely point in each range",
+            unit="share",
+            default=0.5,
             maximum=1,
             step=0.05,
             help="Each item is drawn from a triangular distribution over its article range, "
@@ -247,20 +290,20 @@ UNCERTAINTY = Calculator(
         HORIZON,
         BENEFIT,
         Field(
-            "simulations",
-            "Simulated scenarios",
-            "count",
-            2_000,
+            name="simulations",
+            label="Simulated scenarios",
+            unit="count",
+            default=2_000,
             kind="integer",
             minimum=100,
             maximum=20_000,
             help="More scenarios give steadier percentiles and take longer.",
         ),
         Field(
-            "seed",
-            "Random seed",
-            "count",
-            1,
+            name="seed",
+            label="Random seed",
+            unit="count",
+            default=1,
             kind="integer",
             maximum=2**31,
             advanced=True,
@@ -270,24 +313,41 @@ UNCERTAINTY = Calculator(
     ),
     outputs=(
         Output(
-            "probability_ft_cheaper", "Share of scenarios where fine-tuning is cheaper", "share"
+            key="probability_ft_cheaper",
+            label="Share of scenarios where fine-tuning is cheaper",
+            unit="share",
+            headline=True,
         ),
-        Output("difference_p50", "Difference, median (fine-tuning minus prompting)", "money"),
-        Output("difference_p10", "Difference, P10", "money"),
-        Output("difference_p90", "Difference, P90", "money"),
-        Output("ft_total_p50", "Fine-tuning total, median", "money"),
-        Output("pe_total_p50", "Prompt engineering total, median", "money"),
-        Output("probability_lines_cross", "Share of scenarios where the lines cross", "share"),
-        Output("break_even_month_p50", "Median crossing month (where they cross)", "months"),
         Output(
-            "percentiles",
-            "Totals over the horizon",
-            "table",
+            key="difference_p50",
+            label="Difference, median (fine-tuning minus prompting)",
+            unit="money",
+            headline=True,
+        ),
+        Output(key="difference_p10", label="Difference, P10", unit="money"),
+        Output(key="difference_p90", label="Difference, P90", unit="money"),
+        Output(key="ft_total_p50", label="Fine-tuning total, median", unit="money"),
+        Output(key="pe_total_p50", label="Prompt engineering total, median", unit="money"),
+        Output(
+            key="probability_lines_cross",
+            label="Share of scenarios where the lines cross",
+            unit="share",
+        ),
+        Output(
+            key="break_even_month_p50",
+            label="Median crossing month (where they cross)",
+            unit="months",
+            none="none: no scenario crosses",
+        ),
+        Output(
+            key="percentiles",
+            label="Totals over the horizon",
+            unit="table",
             columns=(
-                ("quantity", "", "text"),
-                ("p10", "P10", "money"),
-                ("p50", "Median", "money"),
-                ("p90", "P90", "money"),
+                Column(key="quantity", label="Total", unit="text"),
+                Column(key="p10", label="P10", unit="money"),
+                Column(key="p50", label="Median", unit="money"),
+                Column(key="p90", label="P90", unit="money"),
             ),
         ),
     ),
@@ -358,28 +418,42 @@ SENSITIVITY = Calculator(
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("difference", "Difference over the horizon (fine-tuning minus prompting)", "money"),
-        Output("most_influential", "Moves it most", "text"),
         Output(
-            "benefit_to_flip",
-            "Monthly benefit at which the totals match",
-            "money",
+            key="difference",
+            label="Difference over the horizon (fine-tuning minus prompting)",
+            unit="money",
+            headline=True,
+        ),
+        Output(key="cheaper", label="Cheaper over the horizon", unit="text"),
+        Output(key="most_influential", label="Moves it most", unit="text", headline=True),
+        Output(
+            key="benefit_to_flip",
+            label="Monthly benefit at which the totals match",
+            unit="money",
+            headline=True,
             help="The fine-tune's monthly benefit at which both totals are equal.",
         ),
         Output(
-            "flips_within_ranges", "Items that could flip it within the article's range", "count"
+            key="flips_within_ranges",
+            label="Items that could close the gap within the article's range",
+            unit="count",
         ),
         Output(
-            "bars",
-            "Each item across its article range, largest swing first",
-            "table",
+            key="bars",
+            label="Each item across its article range, largest swing first",
+            unit="table",
             columns=(
-                ("label", "Item", "text"),
-                ("gap_at_low", "Difference at its low end", "money"),
-                ("gap_at_high", "At its high end", "money"),
-                ("swing", "Swing", "money"),
-                ("flip_value", "Value that equalises", "money"),
-                ("period", "Per", "text"),
+                Column(key="label", label="Item", unit="text"),
+                Column(key="gap_at_low", label="Difference at its low end", unit="money"),
+                Column(key="gap_at_high", label="At its high end", unit="money"),
+                Column(key="swing", label="Swing", unit="money"),
+                Column(
+                    key="flip_value",
+                    label="Value that equalises",
+                    unit="money",
+                    none="not reachable: below zero",
+                ),
+                Column(key="period", label="Per", unit="text"),
             ),
         ),
     ),
@@ -388,7 +462,7 @@ SENSITIVITY = Calculator(
         "for each item: the difference with that item at its low and at its high end, the "
         "others unchanged; swing = |high - low|",
         "value that equalises = value - difference / slope (the difference is linear in each "
-        "item); empty if it would have to be negative",
+        "item); not reachable if it would have to be below zero",
         "benefit at which the totals match = ft_monthly_benefit + difference / horizon_months",
     ),
     compute=compute_sensitivity,

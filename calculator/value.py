@@ -1,21 +1,86 @@
 """Calculators where the decision turns: volume (the prompt tax), value (accuracy), timing
-(hybrid) and the article's checklist (decision)."""
+(hybrid) and the article's checklist (decision).
+
+The prompt tax and accuracy calculators both end in the same figure, the fine-tune's
+*monthly benefit to carry*: what it earns back each month against the article's running
+costs. Entered as ``ft_monthly_benefit`` in the overview (and in hybrid, uncertainty and
+sensitivity, which give it the same meaning), it reproduces the calculator's payback:
+
+>>> from calculator import calculate
+>>> tax = calculate("prompt_tax")
+>>> round(tax["ft_monthly_benefit"], 2), round(tax["payback_months"], 1)
+(14450.0, 31.2)
+>>> calculate("overview", {"ft_monthly_benefit": tax["ft_monthly_benefit"]})["break_even_month"]
+32
+"""
 
 from __future__ import annotations
 
-from .core import (
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .article import OVERVIEW
+from .base import Calculator
+from .fields import Column, Field, Output
+from .shared import (
+    BENEFIT,
     FT,
     HORIZON,
     PE,
     RANGE,
     STAFF_MONTHS,
-    Calculator,
     costs,
     money,
     payback,
     share,
 )
-from .fields import Field, Output
+
+# --------------------------------------------------------------------------- carrying the benefit
+
+
+def carry_benefit(v, benefit, payback_months):
+    """A link value that opens the overview with ``benefit`` as its monthly benefit, with
+    every input the two calculators share, and a horizon long enough to show the payback;
+    ``None`` when there is nothing to carry: the benefit is not positive (so the fine-tune
+    never pays back, as the overview with no benefit already shows), or beyond the largest
+    amount the overview takes.
+
+    >>> carry_benefit({"range_position": 0.0, "seed": 3}, 900.004, 40.2)["inputs"]
+    {'ft_monthly_benefit': 900.0, 'range_position': 0.0, 'horizon_months': 41}
+    """
+    if not 0 < round(benefit, 2) <= BENEFIT.maximum:
+        return None
+    inputs = {BENEFIT.name: round(benefit, 2)}  # to the cent: a link a reader can read
+    for field in OVERVIEW.fields:
+        if field.name in v and field.name != BENEFIT.name and v[field.name] != field.default:
+            inputs[field.name] = v[field.name]
+    horizon = OVERVIEW.field(HORIZON.name)
+    if payback_months is not None and math.ceil(payback_months) > horizon.default:
+        inputs[HORIZON.name] = min(horizon.maximum, math.ceil(payback_months))
+    return {"calculator": OVERVIEW.id, "inputs": inputs}
+
+
+def _benefit_outputs(source):
+    return (
+        Output(
+            key="ft_monthly_benefit",
+            label="Monthly benefit to carry to the overview",
+            unit="money",
+            help="What the fine-tune earns back each month against the article's running "
+            f"costs. Entered as the overview's monthly benefit, it reproduces this {source} "
+            "payback.",
+        ),
+        Output(
+            key="carry_to_overview",
+            label="Open the overview with this benefit",
+            unit="link",
+            none="nothing to carry: no benefit, one beyond the overview's limit, or your "
+            "own up-front cost, which the overview does not take",
+            help="Carries the benefit and the inputs the two calculators share.",
+        ),
+    )
+
 
 # --------------------------------------------------------------------------- prompt tax
 
@@ -40,15 +105,19 @@ def compute_prompt_tax(v):
     other_gap = ft_other - pe_other
     saving_per_request = pe_per_request - ft_per_request
     monthly_saving = (pe_inference - ft_inference) - other_gap
-    upfront = v["fine_tune_upfront"]
-    if upfront is None:
-        upfront = c["ft_initial"] - c["pe_initial"]
+    article_upfront = c["ft_initial"] - c["pe_initial"]
+    upfront = article_upfront if v["fine_tune_upfront"] is None else v["fine_tune_upfront"]
     if other_gap <= 0:
         break_even_requests = 0.0
     elif saving_per_request > 0:
         break_even_requests = other_gap / saving_per_request
     else:
         break_even_requests = None
+    payback_months = payback(upfront, monthly_saving)
+    benefit = monthly_saving + (c["ft_monthly"] - c["pe_monthly"])
+    carry = None
+    if v["fine_tune_upfront"] is None:
+        carry = carry_benefit(v, benefit, payback_months)
     return {
         "pe_cost_per_request": pe_per_request,
         "ft_cost_per_request": ft_per_request,
@@ -58,17 +127,19 @@ def compute_prompt_tax(v):
         "other_running_gap_monthly": other_gap,
         "monthly_saving": monthly_saving,
         "fine_tune_upfront": upfront,
-        "payback_months": payback(upfront, monthly_saving),
+        "payback_months": payback_months,
         "break_even_requests_per_month": break_even_requests,
+        "ft_monthly_benefit": benefit,
+        "carry_to_overview": carry,
     }
 
 
 def _tokens(name, label, default, why, help):
     return Field(
-        name,
-        label,
-        "tokens",
-        default,
+        name=name,
+        label=label,
+        unit="tokens",
+        default=default,
         kind="integer",
         maximum=10_000_000,
         source="illustrative",
@@ -79,10 +150,10 @@ def _tokens(name, label, default, why, help):
 
 def _price(name, label, default, why):
     return Field(
-        name,
-        label,
-        "money_per_million_tokens",
-        default,
+        name=name,
+        label=label,
+        unit="money_per_million_tokens",
+        default=default,
         maximum=100_000,
         source="illustrative",
         why=why,
@@ -100,10 +171,10 @@ PROMPT_TAX = Calculator(
     fields=(
         RANGE,
         Field(
-            "requests_per_month",
-            "Requests per month",
-            "count",
-            5_000_000,
+            name="requests_per_month",
+            label="Requests per month",
+            unit="count",
+            default=5_000_000,
             kind="integer",
             maximum=1e11,
             source="illustrative",
@@ -156,10 +227,10 @@ PROMPT_TAX = Calculator(
             "hosted fine-tuned models are usually billed above the base model; 1.5x here",
         ),
         Field(
-            "include_other_running_costs",
-            "Count the article's other running costs",
-            "flag",
-            True,
+            name="include_other_running_costs",
+            label="Count the article's other running costs",
+            unit="flag",
+            default=True,
             kind="boolean",
             help="On: the fine-tune must also cover its retraining, monitoring and support, "
             "less prompt refinement, versioning and oversight (the article's figures "
@@ -175,27 +246,38 @@ PROMPT_TAX = Calculator(
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("pe_cost_per_request", "Prompted, cost per request", "money"),
-        Output("ft_cost_per_request", "Fine-tuned, cost per request", "money"),
-        Output("pe_monthly_inference", "Prompted, inference per month", "money"),
-        Output("ft_monthly_inference", "Fine-tuned, inference per month", "money"),
         Output(
-            "other_running_gap_monthly", "Other running costs, fine-tuning minus prompting", "money"
-        ),
-        Output("monthly_saving", "Net monthly saving of the fine-tune", "money"),
-        Output("fine_tune_upfront", "Extra up-front cost to repay", "money"),
-        Output(
-            "payback_months",
-            "Fine-tune pays back in (months)",
-            "months",
-            help="Empty when it never pays back.",
+            key="monthly_saving",
+            label="Net monthly saving of the fine-tune",
+            unit="money",
+            headline=True,
+            help="Inference saved, less the fine-tune's other extra running costs.",
         ),
         Output(
-            "break_even_requests_per_month",
-            "Requests per month at which the saving covers the other running costs",
-            "count",
+            key="payback_months",
+            label="Fine-tune pays back in (months)",
+            unit="months",
+            none="never",
+            headline=True,
         ),
-        Output("saving_per_request", "Saving per request", "money"),
+        *_benefit_outputs("volume"),
+        Output(key="pe_cost_per_request", label="Prompted, cost per request", unit="money"),
+        Output(key="ft_cost_per_request", label="Fine-tuned, cost per request", unit="money"),
+        Output(key="pe_monthly_inference", label="Prompted, inference per month", unit="money"),
+        Output(key="ft_monthly_inference", label="Fine-tuned, inference per month", unit="money"),
+        Output(
+            key="other_running_gap_monthly",
+            label="Other running costs, fine-tuning minus prompting",
+            unit="money",
+        ),
+        Output(key="fine_tune_upfront", label="Extra up-front cost to repay", unit="money"),
+        Output(
+            key="break_even_requests_per_month",
+            label="Requests per month at which the saving covers the other running costs",
+            unit="count",
+            none="none: a fine-tuned request costs no less",
+        ),
+        Output(key="saving_per_request", label="Saving per request", unit="money"),
     ),
     formula=(
         "cost_per_request = (input_tokens * input_price + output_tokens * output_price) / 1e6",
@@ -204,6 +286,8 @@ PROMPT_TAX = Calculator(
         "monthly_saving = pe_monthly_inference - ft_monthly_inference - other gap",
         "payback_months = fine_tune_upfront / monthly_saving (never if the saving is not "
         "positive); the default upfront is ft_initial - pe_initial",
+        "ft_monthly_benefit = monthly_saving + (ft_monthly - pe_monthly): with it, the "
+        "overview's fine-tuning line falls by monthly_saving a month against prompting's",
     ),
     compute=compute_prompt_tax,
 )
@@ -244,6 +328,8 @@ def compute_quality(v):
         break_even = gap / avoided
     else:
         break_even = None
+    payback_months = payback(upfront, pe_effective - ft_effective)
+    benefit = avoided * cost_per_error
     return {
         "pe_errors_per_month": pe_errors,
         "ft_errors_per_month": ft_errors,
@@ -252,8 +338,10 @@ def compute_quality(v):
         "ft_effective_monthly": ft_effective,
         "monthly_saving": pe_effective - ft_effective,
         "upfront_gap": upfront,
-        "payback_months": payback(upfront, pe_effective - ft_effective),
+        "payback_months": payback_months,
         "break_even_cost_per_error": break_even,
+        "ft_monthly_benefit": benefit,
+        "carry_to_overview": carry_benefit(v, benefit, payback_months),
     }
 
 
@@ -266,10 +354,10 @@ QUALITY = Calculator(
     fields=(
         RANGE,
         Field(
-            "tasks_per_month",
-            "Tasks per month",
-            "count",
-            QUALITY_DEFAULTS["tasks_per_month"],
+            name="tasks_per_month",
+            label="Tasks per month",
+            unit="count",
+            default=QUALITY_DEFAULTS["tasks_per_month"],
             kind="integer",
             maximum=1e11,
             source="illustrative",
@@ -304,31 +392,45 @@ QUALITY = Calculator(
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("pe_effective_monthly", "Prompted, per month with errors", "money"),
-        Output("ft_effective_monthly", "Fine-tuned, per month with errors", "money"),
-        Output("monthly_saving", "Monthly saving of the fine-tune", "money"),
         Output(
-            "payback_months",
-            "Fine-tune pays back in (months)",
-            "months",
-            help="Empty when it never pays back.",
+            key="pe_effective_monthly",
+            label="Prompted, per month with errors",
+            unit="money",
+            headline=True,
         ),
         Output(
-            "break_even_cost_per_error",
-            "Cost per error at which running costs match",
-            "money",
+            key="ft_effective_monthly",
+            label="Fine-tuned, per month with errors",
+            unit="money",
+            headline=True,
+        ),
+        Output(key="monthly_saving", label="Net monthly saving of the fine-tune", unit="money"),
+        Output(
+            key="payback_months",
+            label="Fine-tune pays back in (months)",
+            unit="months",
+            none="never",
+            headline=True,
+        ),
+        *_benefit_outputs("accuracy"),
+        Output(
+            key="break_even_cost_per_error",
+            label="Cost per error at which running costs match",
+            unit="money",
+            none="none: the fine-tune avoids no errors",
             help="Above this, the fine-tune is cheaper to run each month.",
         ),
-        Output("errors_avoided_per_month", "Errors avoided per month", "count"),
-        Output("pe_errors_per_month", "Errors per month, prompted", "count"),
-        Output("ft_errors_per_month", "Errors per month, fine-tuned", "count"),
-        Output("upfront_gap", "Extra up-front cost of the fine-tune", "money"),
+        Output(key="errors_avoided_per_month", label="Errors avoided per month", unit="count"),
+        Output(key="pe_errors_per_month", label="Errors per month, prompted", unit="count"),
+        Output(key="ft_errors_per_month", label="Errors per month, fine-tuned", unit="count"),
+        Output(key="upfront_gap", label="Extra up-front cost of the fine-tune", unit="money"),
     ),
     formula=(
         "errors = tasks_per_month * (1 - accuracy)",
         "effective_monthly = monthly running cost + errors * cost_per_error",
         "payback_months = (ft_initial - pe_initial) / (pe_effective - ft_effective)",
         "break_even_cost_per_error = (ft_monthly - pe_monthly) / errors avoided",
+        "ft_monthly_benefit = errors avoided * cost_per_error",
     ),
     compute=compute_quality,
 )
@@ -338,57 +440,128 @@ QUALITY = Calculator(
 
 EXAMPLES_NEEDED = 1_000  # the article: "typically 1,000+ examples"
 
-_FT_CRITERIA = (
-    ("high_accuracy_critical", "High accuracy is critical to the business"),
-    ("ml_expertise", "Dedicated ML expertise is on staff"),
-    ("high_volume", "High-volume tasks need consistent performance"),
-    ("long_term_use_case", "Long-term commitment to one specific use case"),
-)
-_PE_CRITERIA = (
-    ("rapid_prototyping", "Rapid prototyping and experimentation come first"),
-    ("limited_resources", "Technical resources are limited"),
-    ("changing_requirements", "Requirements change often"),
-    ("budget_limited", "Budget limits the upfront investment"),
-    ("diverse_use_cases", "Many diverse use cases must be supported"),
-)
+
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    """One of the article's criteria for an approach: the field that asks it, whether the
+    answer meets it, and the reason shown when it does."""
+
+    side: str
+    field: Field
+    met: Callable[[object], bool] = bool
+    reason: Callable[[object], str] | None = None
+
+    def because(self, value):
+        return self.reason(value) if self.reason else self.field.label
 
 
-def _flag(name, label, help):
-    return Field(name, label, "flag", False, kind="boolean", help=help)
+def _ask(side, name, label, help):
+    field = Field(name=name, label=label, unit="flag", default=False, kind="boolean", help=help)
+    return Criterion(side=side, field=field)
+
+
+#: The article's two checklists, in its order (enough data is the second for fine-tuning).
+CRITERIA = (
+    _ask(
+        FT,
+        "high_accuracy_critical",
+        "High accuracy is critical to the business",
+        "Errors are expensive or unacceptable in this task.",
+    ),
+    Criterion(
+        side=FT,
+        field=Field(
+            name="training_examples",
+            label="Labelled training examples available",
+            unit="count",
+            default=0,
+            kind="integer",
+            maximum=1e9,
+            help=f"The article puts the usual minimum at {EXAMPLES_NEEDED:,}.",
+        ),
+        met=lambda n: n >= EXAMPLES_NEEDED,
+        reason=lambda n: (
+            f"Enough training data ({n:,} examples; typically {EXAMPLES_NEEDED:,}+ are needed)"
+        ),
+    ),
+    _ask(
+        FT,
+        "ml_expertise",
+        "Dedicated ML expertise is on staff",
+        "ML engineers or data scientists you can dedicate to training and maintaining a model.",
+    ),
+    _ask(
+        FT,
+        "high_volume",
+        "High-volume tasks need consistent performance",
+        "Many similar requests where consistency matters.",
+    ),
+    _ask(
+        FT,
+        "long_term_use_case",
+        "Long-term commitment to one specific use case",
+        "The task will stay much the same for years.",
+    ),
+    _ask(
+        PE,
+        "rapid_prototyping",
+        "Rapid prototyping and experimentation come first",
+        "You are still finding out what works.",
+    ),
+    _ask(
+        PE,
+        "limited_resources",
+        "Technical resources are limited",
+        "Little engineering capacity for model work.",
+    ),
+    _ask(
+        PE,
+        "changing_requirements",
+        "Requirements change often",
+        "The task's rules or outputs shift every few months.",
+    ),
+    _ask(
+        PE,
+        "budget_limited",
+        "Budget limits the upfront investment",
+        "The money available up front is tight.",
+    ),
+    _ask(
+        PE,
+        "diverse_use_cases",
+        "Many diverse use cases must be supported",
+        "One model serving many different tasks.",
+    ),
+)
+_DATA = next(c for c in CRITERIA if c.field.name == "training_examples")
 
 
 def compute_decision(v):
     c = costs(v)
-    data_ok = v["training_examples"] >= EXAMPLES_NEEDED
-    ft_met = [label for name, label in _FT_CRITERIA if v[name]]
-    if data_ok:
-        ft_met.insert(
-            1,
-            f"Enough training data ({v['training_examples']:,} examples; "
-            f"typically {EXAMPLES_NEEDED:,}+ are needed)",
-        )
-    pe_met = [label for name, label in _PE_CRITERIA if v[name]]
+    met = {FT: [], PE: []}
+    for criterion in CRITERIA:
+        value = v[criterion.field.name]
+        if criterion.met(value):
+            met[criterion.side].append(criterion.because(value))
     budget = v["upfront_budget"]
-    over_budget = budget is not None and budget < c["ft_initial"]
-    if over_budget and not v["budget_limited"]:
-        pe_met.append(
-            f"Upfront budget {budget:,.0f} is below fine-tuning's initial "
-            f"investment of {c['ft_initial']:,.0f}"
-        )
+    if budget is not None and budget < c["ft_initial"] and not v["budget_limited"]:
+        met[PE].append("Your upfront budget is below fine-tuning's initial investment")
+    ft_met, pe_met = met[FT], met[PE]
+    data_ok = _DATA.met(v[_DATA.field.name])
     margin = len(ft_met) - len(pe_met)
+    counts = {side: sum(1 for x in CRITERIA if x.side == side) for side in (FT, PE)}
     reasons = [
-        f"Fine-tuning criteria met: {len(ft_met)} of {len(_FT_CRITERIA) + 1}",
-        f"Prompt engineering criteria met: {len(pe_met)} of {len(_PE_CRITERIA)}",
+        f"Fine-tuning criteria met: {len(ft_met)} of {counts[FT]}",
+        f"Prompt engineering criteria met: {len(pe_met)} of {counts[PE]}",
     ]
     if margin >= 2 and data_ok:
         recommendation = FT
-        reasons.append("Fine-tuning criteria clearly outweigh the others")
+        reasons.append("Fine-tuning criteria clearly outweigh the others, and the data is there")
     elif margin >= 2:
         recommendation = "hybrid"
         reasons.append(
-            f"Fine-tuning criteria dominate, but with fewer than "
-            f"{EXAMPLES_NEEDED:,} examples: start with prompts while you "
-            "collect training data"
+            f"Fine-tuning criteria dominate, but with fewer than {EXAMPLES_NEEDED:,} "
+            "examples: start with prompts while you collect training data"
         )
     elif len(ft_met) >= 2 and margin >= -1:
         recommendation = "hybrid"
@@ -396,14 +569,18 @@ def compute_decision(v):
             "Strong criteria on both sides: prompts for the varied work, a "
             "fine-tune for the stable high-volume core"
         )
+    elif not ft_met and not pe_met:
+        recommendation = PE
+        reasons.append(
+            "Nothing ticked yet: with no criterion pointing either way, prompt engineering "
+            "is the cheaper and quicker way to start"
+        )
     else:
         recommendation = PE
         reasons.append("Not enough fine-tuning criteria to justify its higher upfront cost")
-    reasons.append(
-        f"Initial investment at the range position: fine-tuning "
-        f"{c['ft_initial']:,.0f} vs prompt engineering {c['pe_initial']:,.0f}"
-    )
     return {
+        "ft_initial": c["ft_initial"],
+        "pe_initial": c["pe_initial"],
         "recommendation": recommendation,
         "reasons": reasons,
         "ft_criteria_met": ft_met,
@@ -420,42 +597,7 @@ DECISION = Calculator(
     "point to, and why?",
     page="when-to-choose.md",
     fields=(
-        _flag(
-            "high_accuracy_critical",
-            _FT_CRITERIA[0][1],
-            "Errors are expensive or unacceptable in this task.",
-        ),
-        Field(
-            "training_examples",
-            "Labelled training examples available",
-            "count",
-            0,
-            kind="integer",
-            maximum=1e9,
-            help=f"The article puts the usual minimum at {EXAMPLES_NEEDED:,}.",
-        ),
-        _flag(
-            "ml_expertise",
-            _FT_CRITERIA[1][1],
-            "ML engineers or data scientists you can dedicate to training and maintaining a model.",
-        ),
-        _flag(
-            "high_volume", _FT_CRITERIA[2][1], "Many similar requests where consistency matters."
-        ),
-        _flag(
-            "long_term_use_case", _FT_CRITERIA[3][1], "The task will stay much the same for years."
-        ),
-        _flag("rapid_prototyping", _PE_CRITERIA[0][1], "You are still finding out what works."),
-        _flag(
-            "limited_resources", _PE_CRITERIA[1][1], "Little engineering capacity for model work."
-        ),
-        _flag(
-            "changing_requirements",
-            _PE_CRITERIA[2][1],
-            "The task's rules or outputs shift every few months.",
-        ),
-        _flag("budget_limited", _PE_CRITERIA[3][1], "The money available up front is tight."),
-        _flag("diverse_use_cases", _PE_CRITERIA[4][1], "One model serving many different tasks."),
+        *(criterion.field for criterion in CRITERIA),
         money(
             "upfront_budget",
             "Upfront budget (optional)",
@@ -467,19 +609,29 @@ DECISION = Calculator(
         RANGE,
     ),
     outputs=(
-        Output("recommendation", "Recommendation", "text"),
-        Output("reasons", "Why", "list"),
-        Output("ft_score", "Fine-tuning criteria met (count)", "count"),
-        Output("pe_score", "Prompt engineering criteria met (count)", "count"),
-        Output("ft_criteria_met", "Fine-tuning criteria met", "list"),
-        Output("pe_criteria_met", "Prompt engineering criteria met", "list"),
+        Output(key="recommendation", label="Recommendation", unit="text", headline=True),
+        Output(key="reasons", label="Why", unit="list"),
+        Output(key="ft_score", label="Fine-tuning criteria met (count)", unit="count"),
+        Output(key="pe_score", label="Prompt engineering criteria met (count)", unit="count"),
+        Output(
+            key="ft_initial",
+            label="Fine-tuning, initial investment at the range position",
+            unit="money",
+        ),
+        Output(
+            key="pe_initial",
+            label="Prompt engineering, initial investment at the range position",
+            unit="money",
+        ),
+        Output(key="ft_criteria_met", label="Fine-tuning criteria met", unit="list"),
+        Output(key="pe_criteria_met", label="Prompt engineering criteria met", unit="list"),
     ),
     formula=(
         "score each side: one point per criterion of the article that holds (for fine-tuning, "
         f"{EXAMPLES_NEEDED:,}+ training examples is one)",
         "fine-tuning if its score leads by 2 or more and the data is there; hybrid if it "
         "leads by 2 without the data, or if both sides are strong (fine-tuning 2+, within 1)",
-        "prompt engineering otherwise",
+        "prompt engineering otherwise, including when nothing is ticked",
     ),
     compute=compute_decision,
 )
@@ -528,13 +680,22 @@ def compute_hybrid(v):
     totals = [total(s) for s in range(horizon)]
     best = min(range(horizon), key=lambda s: (totals[s], s))
     never = pe_only[-1] <= totals[best]
+    best_total = pe_only[-1] if never else totals[best]
+    paths = (
+        ("prompts_only", pe_only[-1]),
+        ("hybrid_best", best_total),
+        ("fine_tune_only", ft_only[-1]),
+    )
+    cheapest, cheapest_total = min(paths, key=lambda p: p[1])
     hybrid = cumulative(switch)
     return {
         "pe_only_total": pe_only[-1],
         "ft_only_total": ft_only[-1],
         "hybrid_total": hybrid[-1],
         "best_switch_month": None if never else best,
-        "best_hybrid_total": pe_only[-1] if never else totals[best],
+        "best_hybrid_total": best_total,
+        "cheapest_path": cheapest,
+        "cheapest_total": cheapest_total,
         "monthly_after_switch": after[switch] if switch < horizon else None,
         "series": [
             {"month": m, "pe_only": pe_only[m], "ft_only": ft_only[m], "hybrid": hybrid[m]}
@@ -547,19 +708,21 @@ HYBRID = Calculator(
     id="hybrid",
     title="Start with prompts, switch later",
     question="If I start with prompts and bring in a fine-tune at month M, keeping prompts "
-    "for part of the work, what does that cost, and when is the best month to switch?",
+    "for part of the work, what does that cost, and is it cheaper than prompts alone or a "
+    "fine-tune from the start?",
     page="hybrid.md",
     fields=(
         RANGE,
         HORIZON,
         Field(
-            "switch_month",
-            "Switch to the fine-tune at month",
-            "months",
-            6,
+            name="switch_month",
+            label="Switch to the fine-tune at month",
+            unit="months",
+            default=6,
             kind="integer",
             maximum=240,
-            help="Months of prompting before the fine-tune goes live (0 = from the start).",
+            help="Months of prompting before the fine-tune goes live (0 = from the start, "
+            "with prompting's set-up still paid for the work that stays on prompts).",
         ),
         share(
             "pe_share_after_switch",
@@ -575,9 +738,10 @@ HYBRID = Calculator(
             "Monthly benefit of the fine-tune",
             round(error_savings(**QUALITY_DEFAULTS), 2),
             source="illustrative",
-            why="the error savings at the accuracy calculator's example figures",
-            help="What the fine-tune saves each month on the work it takes over (errors "
-            "avoided, cheaper inference).",
+            why="the monthly benefit to carry from the accuracy calculator at its example figures",
+            help="What the fine-tune earns back each month against the article's running "
+            "costs (the 'Monthly benefit to carry' of the prompt tax and accuracy "
+            "calculators), counted from the switch on.",
         ),
         share(
             "benefit_growth_per_month",
@@ -588,40 +752,64 @@ HYBRID = Calculator(
         STAFF_MONTHS,
     ),
     outputs=(
-        Output("pe_only_total", "Prompts only, total", "money"),
-        Output("ft_only_total", "Fine-tune from the start, total", "money"),
-        Output("hybrid_total", "Hybrid at your switch month, total", "money"),
+        Output(key="cheapest_path", label="Cheapest path", unit="text", headline=True),
         Output(
-            "best_switch_month",
-            "Best month to switch",
-            "months",
-            help="Empty when never switching is cheapest.",
-        ),
-        Output("best_hybrid_total", "Total at the best switch month", "money"),
-        Output(
-            "monthly_after_switch",
-            "Net cost in the first month after your switch",
-            "money",
-            help="Empty when the switch comes at the end of the horizon.",
+            key="cheapest_total",
+            label="Its total, net of the benefit",
+            unit="money",
+            headline=True,
         ),
         Output(
-            "series",
-            "Cumulative cost by month",
-            "series",
+            key="hybrid_total",
+            label="Hybrid at your switch month, total net of the benefit",
+            unit="money",
+            headline=True,
+        ),
+        Output(key="pe_only_total", label="Prompts only, total", unit="money"),
+        Output(
+            key="ft_only_total",
+            label="Fine-tune from the start, total net of the benefit",
+            unit="money",
+        ),
+        Output(
+            key="best_switch_month",
+            label="Best month to switch, starting with prompts",
+            unit="months",
+            none="never: prompts alone cost less",
+        ),
+        Output(
+            key="best_hybrid_total",
+            label="Total at that month, net of the benefit",
+            unit="money",
+        ),
+        Output(
+            key="monthly_after_switch",
+            label="First month after your switch: running cost less the benefit",
+            unit="money",
+            none="none: the switch comes at the end of the horizon",
+            help="Below zero, the benefit is larger than what the month costs.",
+        ),
+        Output(
+            key="series",
+            label="Cumulative cost by month, net of the benefit",
+            unit="series",
             columns=(
-                ("month", "Month", "months"),
-                ("pe_only", "Prompts only", "money"),
-                ("ft_only", "Fine-tune only", "money"),
-                ("hybrid", "Hybrid", "money"),
+                Column(key="month", label="Month", unit="months"),
+                Column(key="pe_only", label="Prompts only", unit="money"),
+                Column(key="ft_only", label="Fine-tune only", unit="money"),
+                Column(key="hybrid", label="Hybrid", unit="money"),
             ),
         ),
     ),
     formula=(
         "benefit(m) = ft_monthly_benefit * (1 + growth)^(m - 1)",
-        "before the switch: pe_monthly per month; at the switch: + ft_initial",
-        "after: ft_monthly + share * pe_monthly - benefit(m)",
-        "best_switch_month = the switch month (0 to horizon - 1) with the lowest total; "
-        "never, if prompts only cost no more",
+        "hybrid: pe_initial at month 0; pe_monthly a month before the switch; ft_initial at "
+        "the switch; after it, ft_monthly + share * pe_monthly - benefit(m)",
+        "fine-tune only: ft_initial at month 0, then ft_monthly - benefit(m) a month",
+        "best_switch_month = the switch month (0 to horizon - 1) with the lowest hybrid "
+        "total; never, if prompts only cost no more",
+        "cheapest_path = the lowest of prompts only, the hybrid at its best month, and the "
+        "fine-tune from the start",
     ),
     compute=compute_hybrid,
 )

@@ -1,6 +1,9 @@
-"""Build-time helpers for the guide's pages (Python-Markdown, not part of the cost model).
+"""Build-time glue between the cost model and the pages (Python-Markdown, Jinja2); not
+part of the cost model, which stays standard-library only.
 
-- :mod:`guide.render`: calculator forms and figure tables as static HTML.
-- :mod:`guide.markdown`: the ``calculator`` and ``figures`` fences and the ``{{ kind:key }}``
-  placeholders that put the model's figures into prose.
+- :mod:`guide.extension`: the ``calculator`` and ``figures`` fences and the
+  ``{{ kind:key }}`` placeholders (registered in ``mkdocs.yml``).
+- :mod:`guide.forms`: every calculator's form with its default results (generic).
+- :mod:`guide.article_tables`: tables of the article's figures and the reference lists.
+- ``templates/``: the HTML, autoescaped.
 """

@@ -17,23 +17,19 @@ Usage: make build && .venv/bin/python scripts/benchmark.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from local_serving import CHROMIUM_ARGS, chromium_path, serve
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
 const mode = new URLSearchParams(location.search).get("mode");
@@ -56,12 +52,10 @@ const py = await loadPyodide({ indexURL: new URL("./runtime/", import.meta.url).
 py.runPython("1");
 postMessage("ready");
 """
-CALLS_JS = """import { pathToFileURL } from "node:url";
-const dir = process.argv[2], n = Number(process.argv[3]);
-const { loadPyodide } = await import(pathToFileURL(dir + "/pyodide.mjs").href);
-const py = await loadPyodide({ indexURL: dir + "/" });
-await py.loadPackage("tune-or-prompt", { messageCallback: () => {} });
-console.log(py.runPython(`
+CALLS_JS = """const { loadBridge } = await import(process.argv[4]);
+const { pyodide } = await loadBridge(process.argv[2]);
+const n = Number(process.argv[3]);
+console.log(pyodide.runPython(`
 import json, time
 from calculator import CALCULATORS, calculate
 t = time.perf_counter()
@@ -72,22 +66,9 @@ json.dumps((time.perf_counter() - t) / (${n} * len(CALCULATORS)))`));
 """
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory):
-    handler = functools.partial(Quiet, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-
-
 def browser_figures(site_url, bare_url, runs):
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     results = {k: [] for k in ("guide_cold", "guide_warm", "bare_cold", "bare_warm",
                                "guide_longest", "main_longest")}  # fmt: skip
     page_js = """() => { window.__longest = 0; new PerformanceObserver(l => l.getEntries()
@@ -99,7 +80,7 @@ def browser_figures(site_url, bare_url, runs):
         .observe(document, {subtree: true, attributes: true,
                             attributeFilter: ["data-status"]}); }"""
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for _ in range(runs):
             for kind, url in (("guide", f"{site_url}/performance-quality/"),
                               ("bare", f"{bare_url}/bare.html")):  # fmt: skip
@@ -137,7 +118,8 @@ def call_figures(runtime, calls):
     cpython = (time.perf_counter() - start) / (calls * len(CALCULATORS))
     with tempfile.NamedTemporaryFile("w", suffix=".mjs", delete=False) as script:
         script.write(CALLS_JS)
-    done = subprocess.run(["node", script.name, str(runtime), str(calls)],
+    loader = (ROOT / "scripts" / "node-bridge.mjs").as_uri()
+    done = subprocess.run(["node", script.name, str(runtime), str(calls), loader],
                           capture_output=True, text=True, check=True)  # fmt: skip
     Path(script.name).unlink()
     return {

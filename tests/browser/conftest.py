@@ -1,21 +1,12 @@
 """Browser fixtures: a static server on a free loopback port, Chromium through Playwright,
 and pages that fail the test on any request to another origin or any page/console error."""
 
-import shutil
 from pathlib import Path
 
 import pytest
+from local_serving import CHROMIUM_ARGS, chromium_path
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items):
@@ -23,15 +14,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def chromium_path():
-    """The system Chromium where there is one; otherwise Playwright's own build."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 @pytest.fixture(scope="session")

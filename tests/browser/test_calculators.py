@@ -4,14 +4,15 @@ import csv
 import json
 import math
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pytest
 
-from calculator import CALCULATORS, calculate
-from calculator.models import EXAMPLES_NEEDED
+from calculator import CALCULATORS, calculate, format_value
+from calculator.display import link_href, present
+from calculator.value import EXAMPLES_NEEDED
 
-PAGES = {c.id: "" if c.page == "index.md" else c.page[:-3] + "/" for c in CALCULATORS.values()}
+PAGES = {c.id: c.path for c in CALCULATORS.values()}
 FORM = 'form[data-calculator="{}"]'
 
 
@@ -38,13 +39,19 @@ def form_inputs(form):
 
 
 def shown_values(form):
+    """Every output as the page shows it: raw values, and the text beside them."""
     return form.evaluate(
         """form => ({
           scalars: Object.fromEntries(Array.from(form.querySelectorAll('[data-output][data-value]'))
              .map(e => [e.dataset.output, e.dataset.value])),
+          texts: Object.fromEntries(Array.from(form.querySelectorAll('[data-output]'))
+             .filter(e => !['TABLE', 'UL'].includes(e.tagName))
+             .map(e => [e.dataset.output, e.textContent])),
+          links: Object.fromEntries(Array.from(form.querySelectorAll('a[data-output]'))
+             .map(e => [e.dataset.output, e.hasAttribute('href') ? e.href : null])),
           rows: Object.fromEntries(Array.from(form.querySelectorAll('table[data-output]'))
              .map(t => [t.dataset.output, Array.from(t.tBodies[0].rows).map(r =>
-                 Array.from(r.cells).map(c => c.dataset.value ?? c.textContent))])),
+                 Array.from(r.cells).map(c => [c.dataset.value ?? null, c.textContent]))])),
           lists: Object.fromEntries(Array.from(form.querySelectorAll('ul[data-output]'))
              .map(u => [u.dataset.output, Array.from(u.children).map(li => li.textContent)])),
         })"""
@@ -58,7 +65,15 @@ def same(a, b):
 
 
 def assert_matches_cpython(form, calculator_id):
+    """Every output shows the value CPython computes for the form's inputs, as the text
+    calculator.format_value makes of it."""
     inputs = form_inputs(form)
+    assert_matches_cpython_at(form, calculator_id, inputs)
+    return inputs
+
+
+def assert_matches_cpython_at(form, calculator_id, inputs):
+    """Every output shows what CPython computes for ``inputs``."""
     expected = calculate(calculator_id, inputs)
     shown = shown_values(form)
     for output in CALCULATORS[calculator_id].outputs:
@@ -67,16 +82,26 @@ def assert_matches_cpython(form, calculator_id):
             rows = shown["rows"][output.key]
             assert len(rows) == len(value), output.key
             for row_shown, row in zip(rows, value, strict=True):
-                for cell, (key, _, unit) in zip(row_shown, output.columns, strict=True):
-                    if unit != "text":
-                        assert same(json.loads(cell), row[key]), (output.key, key)
+                for (raw, text), column in zip(row_shown, output.columns, strict=True):
+                    want = row[column.key]
+                    assert text == format_value(want, column.unit, None, column.none)
+                    if column.unit != "text":
+                        assert same(json.loads(raw), want), (output.key, column.key)
         elif output.unit == "list":
             assert shown["lists"][output.key] == value
+        elif output.unit == "link":
+            href = shown["links"].get(output.key)
+            if value is None:
+                assert href is None
+            else:
+                want = urljoin(form.page.url, link_href(CALCULATORS[calculator_id].path, value))
+                assert href == want
         else:
             raw = shown["scalars"][output.key]
             got = raw if output.unit == "text" else json.loads(raw)
             assert same(got, value), (output.key, got, value)
-    return inputs
+            text = format_value(value, output.unit, None, output.none)
+            assert shown["texts"][output.key] == text, output.key
 
 
 def next_computation(page, calculator_id):
@@ -343,8 +368,25 @@ def test_series_chart_is_drawn_and_follows_the_results(page, server):
     form.locator('[name="horizon_months"]').fill("12")
     done()
     assert points() == [13, 13]
-    legend = form.locator(".tp-chart__legend").text_content()
-    assert "Fine-tuning" in legend and "Prompt engineering" in legend
+    keys = form.locator(".tp-chart .tp-chart__key").all_text_contents()
+    assert keys == ["Fine-tuning", "Prompt engineering"]
+    expected = present("overview", calculate("overview", form_inputs(form)))["series"]["chart"]
+    assert form.locator(".tp-chart svg desc").text_content() in expected
+
+
+def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guard):
+    guard.allow_console_errors = True  # the crash is logged by the browser
+    form = open_calculator(page, server, "quality")
+    worker = next(w for w in page.workers if "calc-worker" in w.url)
+    worker.evaluate("setTimeout(() => { throw new Error('the worker crashed') })")
+    page.wait_for_timeout(100)
+    form.locator('[name="cost_per_error"]').fill("75")
+    page.wait_for_selector('form[data-calculator=quality][data-status="error"]')
+    status = form.locator('[data-role="status"]').text_content()
+    assert "Live calculation is unavailable" in status and "the worker crashed" in status
+    assert "Live:" not in status
+    # the last computed results stay, and other forms fail fast rather than hang
+    assert_matches_cpython_at(form, "quality", {})
 
 
 def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path):

@@ -9,14 +9,16 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
+from guide.extension import calculator_fence
+
 from calculator import CALCULATORS, calculate
 from calculator import figures as fig
-from guide.render import format_number
+from calculator import format_value
 
 pytestmark = pytest.mark.site
 
-# page (built path) -> the calculator of its section (SPEC.md)
-SPEC_PAGES = {
+# page (built path) -> the calculator of its section
+SECTION_PAGES = {
     "index.html": "overview",
     "approaches/index.html": "prompt_tax",
     "initial-investment/index.html": "initial_investment",
@@ -32,7 +34,7 @@ SPEC_PAGES = {
 
 
 def money(value):
-    return format_number(value, "money")
+    return format_value(value, "money")
 
 
 def item_figures(phase):
@@ -70,7 +72,7 @@ def test_build_is_strict_and_clean(built_site):
     assert "ERROR" not in log
 
 
-@pytest.mark.parametrize(("path", "calculator_id"), SPEC_PAGES.items())
+@pytest.mark.parametrize(("path", "calculator_id"), SECTION_PAGES.items())
 def test_every_page_exists_and_holds_its_calculator(pages, path, calculator_id):
     page = pages(path)
     forms = [a["data-calculator"] for a in page.find("form", data_calculator=True)]
@@ -85,39 +87,54 @@ def test_every_page_exists_and_holds_its_calculator(pages, path, calculator_id):
 
 def test_every_calculator_is_on_the_page_it_declares(pages):
     for calc in CALCULATORS.values():
-        path = "index.html" if calc.page == "index.md" else calc.page[:-3] + "/index.html"
-        assert any(pages(path).find("form", data_calculator=calc.id)), calc.id
-
-
-def scalar_outputs(page, calculator_id):
-    return {
-        a["data-output"]: a
-        for a in page.find(data_output=True)
-        if "data-value" in a and a["__form"] == calculator_id
-    }
+        assert any(pages(page_of(calc)).find("form", data_calculator=calc.id)), calc.id
 
 
 def page_of(calc):
-    return "index.html" if calc.page == "index.md" else calc.page[:-3] + "/index.html"
+    return f"{calc.path}index.html"
+
+
+def _rows_of(page, table):
+    start = next(i for i, (_, a) in enumerate(page.elements) if a is table)
+    rows = []
+    for tag, attrs in page.elements[start + 1 :]:
+        if tag == "table":
+            break
+        if tag in ("td", "th") and attrs.get("scope") != "col":
+            rows.append(attrs)
+    return rows
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_prerendered_outputs_equal_the_model(pages, calculator_id):
+def test_prerendered_outputs_equal_the_model_and_read_as_the_formatter_says(pages, calculator_id):
     calc = CALCULATORS[calculator_id]
     page = pages(page_of(calc))
     expected = calculate(calculator_id, {})
-    shown = scalar_outputs(page, calculator_id)
+    shown = {a["data-output"]: a for a in page.find(data_output=True, __form=calculator_id)}
     for output in calc.outputs:
         value = expected[output.key]
+        node = shown[output.key]
         if output.unit in ("table", "series"):
-            table = next(page.find("table", data_output=output.key, __form=calculator_id))
-            assert int(table["data-rows"]) == len(value)
+            assert int(node["data-rows"]) == len(value)
+            cells = _rows_of(page, node)
+            assert len(cells) == len(value) * len(output.columns)
+            for i, row in enumerate(value):
+                for j, column in enumerate(output.columns):
+                    cell = cells[i * len(output.columns) + j]
+                    text = format_value(row[column.key], column.unit, None, column.none)
+                    assert cell["__text"] == text, (output.key, column.key)
+                    if column.unit != "text":
+                        assert json.loads(cell["data-value"]) == pytest.approx(row[column.key])
         elif output.unit == "list":
-            assert next(page.find("ul", data_output=output.key, __form=calculator_id))
             for reason in value:
-                assert reason in page.text
+                assert reason in node["__text"]
+        elif output.unit == "link":
+            benefit = format(round(value["inputs"]["ft_monthly_benefit"], 2), "g")
+            assert f"overview.ft_monthly_benefit={benefit}" in node["href"]
+            assert node["href"].endswith("#calc-overview")
         else:
-            raw = shown[output.key]["data-value"]
+            assert node["__text"] == format_value(value, output.unit, None, output.none)
+            raw = node["data-value"]
             got = raw if output.unit == "text" else json.loads(raw)
             if isinstance(value, float):
                 assert math.isclose(got, value, rel_tol=1e-12), output.key
@@ -130,7 +147,7 @@ def ids_of_controls(page):
 
 
 def test_every_control_has_a_label_and_its_field_name(pages):
-    for path, calculator_id in SPEC_PAGES.items():
+    for path, calculator_id in SECTION_PAGES.items():
         if not calculator_id:
             continue
         page = pages(path)
@@ -203,12 +220,12 @@ def test_fonts_are_not_fetched(built_site):
 def render(text):
     return markdown.markdown(
         text,
-        extensions=["guide.markdown", "pymdownx.superfences"],
+        extensions=["guide.extension", "pymdownx.superfences"],
         extension_configs={
             "pymdownx.superfences": {
                 "custom_fences": [
                     {"name": "calculator", "class": "calculator",
-                     "format": __import__("guide.markdown").markdown.calculator_fence},
+                     "format": calculator_fence},
                 ]
             }
         },

@@ -1,4 +1,4 @@
-"""The article's arithmetic, pinned (figures from SPEC.md)."""
+"""The article's arithmetic, pinned: its totals, its published sums and its ratio claims."""
 
 import pytest
 

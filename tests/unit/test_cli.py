@@ -18,7 +18,7 @@ def test_lists_every_calculator(capsys):
 def test_prints_a_table(capsys):
     assert main(["overview"]) == 0
     out = capsys.readouterr().out
-    assert "751,500.00" in out and "252,100.00" in out and "never" in out
+    assert "$751,500" in out and "$252,100" in out and "never" in out
 
 
 def test_prints_json_with_set_values(capsys):
@@ -39,4 +39,4 @@ def test_runs_as_a_module():
         text=True,
         check=True,
     )
-    assert "Within the claimed 3-5x" in done.stdout
+    assert "Within the claimed 3–5×" in done.stdout

@@ -1,4 +1,5 @@
-"""The contract of SPEC.md: ids, field names and output keys that links and tests rely on."""
+"""The contract: calculator ids, field names and output keys that links, tests and readers
+rely on (add, never rename)."""
 
 import json
 
@@ -25,12 +26,14 @@ REQUIRED_KEYS = {
         "ft_monthly_inference",
         "monthly_saving",
         "payback_months",
+        "ft_monthly_benefit",
     },
     "quality": {
         "pe_effective_monthly",
         "ft_effective_monthly",
         "payback_months",
         "break_even_cost_per_error",
+        "ft_monthly_benefit",
     },
     "scaling": {"ft_total", "pe_total", "series", "crossover_use_cases"},
     "decision": {"recommendation", "reasons"},
@@ -70,7 +73,7 @@ def test_defaults_give_every_required_and_declared_key(calculator_id):
     result = calculate(calculator_id)
     declared = {o.key for o in CALCULATORS[calculator_id].outputs}
     assert REQUIRED_KEYS.get(calculator_id, set()) <= declared
-    assert declared <= set(result)
+    assert declared == set(result) - {"inputs", "figures_as_of"}
     json.dumps(result, allow_nan=False)
 
 
@@ -121,3 +124,26 @@ def test_strings_from_a_url_are_accepted():
         {"range_position": 0.25, "horizon_months": 24, "recurring_staff": True, "ft_support": 4000},
     )
     assert as_strings == as_values
+
+
+def test_declarations_are_checked_both_ways():
+    from dataclasses import replace
+
+    from calculator.fields import Field, Output
+
+    calc = CALCULATORS["overview"]
+    extra = replace(calc, compute=lambda v: {**calc.compute(v), "surprise": 1})
+    with pytest.raises(AssertionError, match="undeclared"):
+        extra.run({})
+    missing = replace(calc, compute=lambda v: {k: x for k, x in calc.compute(v).items()
+                                               if k != "ft_total"})  # fmt: skip
+    with pytest.raises(AssertionError, match="missing"):
+        missing.run({})
+    with pytest.raises(ValueError, match="unknown unit"):
+        Output(key="x", label="X", unit="dollars")
+    with pytest.raises(ValueError, match="unknown unit"):
+        Field(name="x", label="X", unit="usd", default=1)
+    with pytest.raises(TypeError):
+        Field("x", "X", "money", 1)  # keyword arguments only
+    with pytest.raises(ValueError, match="headline"):
+        replace(calc, outputs=tuple(replace(o, headline=False) for o in calc.outputs))

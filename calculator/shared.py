@@ -1,99 +1,43 @@
-"""What every calculator is made of: the :class:`Calculator` declaration, the fields that
-several calculators share, and small helpers on the article's figures.
-"""
+"""What several calculators share: common fields, and small cost helpers on the article's
+figures (both approaches' costs, payback, the month two cumulative costs cross)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from . import figures as fig
 from .fields import Field, Output
+from .names import FINE_TUNING, PROMPTING
 
-FT, PE = "fine_tuning", "prompt_engineering"
-
-#: How text results read on a page ("fine_tuning" -> "Fine-tuning").
-TEXT_LABELS = {
-    FT: "Fine-tuning",
-    PE: "Prompt engineering",
-    "hybrid": "Hybrid",
-    "equal": "Neither: equal",
-    "offshore": "Offshore",
-    "onshore": "Onshore",
-    "one_off": "one-off",
-    "month": "month",
-    "quarter": "quarter",
-    "year": "year",
-    **{
-        f"{a}_{where}": f"{name}, {where}"
-        for a, name in ((FT, "Fine-tuning"), (PE, "Prompt engineering"))
-        for where in ("offshore", "onshore")
-    },
-}
-
-
-@dataclass(frozen=True)
-class Calculator:
-    """A calculator: its inputs, its results and the function from one to the other."""
-
-    id: str
-    title: str
-    question: str
-    page: str
-    fields: tuple[Field, ...]
-    outputs: tuple[Output, ...]
-    formula: tuple[str, ...]
-    compute: Callable[[dict], dict]
-
-    def __post_init__(self):
-        names = [f.name for f in self.fields]
-        if len(set(names)) != len(names):
-            raise ValueError(f"{self.id}: duplicate field names")
-
-    def field(self, name):
-        return next(f for f in self.fields if f.name == name)
-
-    def as_dict(self):
-        return {
-            "id": self.id,
-            "title": self.title,
-            "question": self.question,
-            "page": self.page,
-            "fields": [f.as_dict() for f in self.fields],
-            "outputs": [o.as_dict() for o in self.outputs],
-            "formula": list(self.formula),
-        }
-
-
-# --------------------------------------------------------------------------- shared fields
+FT, PE = FINE_TUNING.id, PROMPTING.id
 
 MONEY_MAX = 1e12  # a trillion: far above any real budget, far below float trouble
 
+# --------------------------------------------------------------------------- shared fields
+
 RANGE = Field(
-    "range_position",
-    "Position in the article's ranges",
-    "share",
-    0.5,
+    name="range_position",
+    label="Position in the article's ranges",
+    unit="share",
+    default=0.5,
     maximum=1,
     step=0.05,
     help="0 takes the low end of every range the article gives, 1 the high end, "
     "0.5 the midpoint. Any item set below overrides it.",
 )
 HORIZON = Field(
-    "horizon_months",
-    "Horizon",
-    "months",
-    36,
+    name="horizon_months",
+    label="Horizon",
+    unit="months",
+    default=36,
     kind="integer",
     minimum=1,
     maximum=240,
     help="How many months after launch to count running costs for.",
 )
 STAFF_MONTHS = Field(
-    "build_phase_staff_months",
-    "Build-phase staff counted up front",
-    "months",
-    12,
+    name="build_phase_staff_months",
+    label="Build-phase staff counted up front",
+    unit="months",
+    default=12,
     kind="integer",
     maximum=60,
     advanced=True,
@@ -101,36 +45,37 @@ STAFF_MONTHS = Field(
     "investment. Set another length for your build phase.",
 )
 RECURRING_STAFF = Field(
-    "recurring_staff",
-    "Staff cost recurs after launch",
-    "flag",
-    False,
+    name="recurring_staff",
+    label="Staff cost recurs after launch",
+    unit="flag",
+    default=False,
     kind="boolean",
     advanced=True,
     help="Off follows the article: annual staff are counted once, up front. On adds that "
     "annual cost again every month after launch, spread evenly.",
 )
-
-
 BENEFIT = Field(
-    "ft_monthly_benefit",
-    "Monthly benefit of the fine-tune",
-    "money",
-    0.0,
+    name="ft_monthly_benefit",
+    label="Monthly benefit of the fine-tune",
+    unit="money",
+    default=0.0,
     maximum=MONEY_MAX,
-    help="Value the fine-tune brings each month that prompting does not (errors avoided, "
-    "cheaper inference), counted against its cost. 0 compares cost alone, as the article does.",
+    help="What the fine-tune earns back each month against the article's running costs: "
+    "the figure the prompt tax and accuracy calculators call 'Monthly benefit to carry'. "
+    "0 compares cost alone, as the article does.",
 )
-DIFFERENCE = Output("difference", "Difference (fine-tuning minus prompt engineering)", "money")
+DIFFERENCE = Output(
+    key="difference", label="Difference (fine-tuning minus prompt engineering)", unit="money"
+)
 
 
 def item_field(item, advanced):
     period = "one-off" if item.period == "one_off" else f"per {item.period}"
     return Field(
-        item.id,
-        item.label,
-        "money",
-        None,
+        name=item.id,
+        label=item.label,
+        unit="money",
+        default=None,
         maximum=MONEY_MAX,
         advanced=advanced,
         source="article",
@@ -145,11 +90,18 @@ def item_fields(phase=None, advanced=True):
 
 
 def money(name, label, default, help="", **kw):
-    return Field(name, label, "money", default, maximum=MONEY_MAX, help=help, **kw)
+    return Field(
+        name=name, label=label, unit="money", default=default, maximum=MONEY_MAX, help=help, **kw
+    )
 
 
 def share(name, label, default, help="", **kw):
-    return Field(name, label, "share", default, maximum=1, step=0.01, help=help, **kw)
+    return Field(
+        name=name, label=label, unit="share", default=default, maximum=1, step=0.01, help=help, **kw
+    )
+
+
+# --------------------------------------------------------------------------- cost helpers
 
 
 def item_values(v):
@@ -163,12 +115,12 @@ def approach_costs(values, staff_months=STAFF_MONTHS.default, recurring_staff=Fa
     >>> approach_costs(fig.item_values(0.5))["ft_monthly"]
     15250.0
     """
-    return {
-        "ft_initial": fig.initial_total(FT, values, staff_months),
-        "pe_initial": fig.initial_total(PE, values, staff_months),
-        "ft_monthly": fig.monthly_total(FT, values, recurring_staff),
-        "pe_monthly": fig.monthly_total(PE, values, recurring_staff),
-    }
+    costs = {}
+    for approach in (FINE_TUNING, PROMPTING):
+        p = approach.prefix
+        costs[f"{p}_initial"] = fig.initial_total(approach.id, values, staff_months)
+        costs[f"{p}_monthly"] = fig.monthly_total(approach.id, values, recurring_staff)
+    return costs
 
 
 def costs(v):
@@ -184,8 +136,8 @@ def ratio(a, b):
     return a / b if b > 0 else None
 
 
-def first_crossing(series, a, b):
-    """The first ``month`` at which cumulative ``a`` and ``b`` meet or cross, else None.
+def first_crossing(series, a, b, x="month"):
+    """The first ``x`` at which cumulative ``a`` and ``b`` meet or cross, else None.
 
     The line that starts higher must come down to (or below) the other one.
 
@@ -196,7 +148,7 @@ def first_crossing(series, a, b):
     for row in series:
         gap = row[a] - row[b]
         if gap == 0 or (gap > 0) != (start > 0):
-            return row["month"]
+            return row[x]
     return None
 
 

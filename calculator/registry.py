@@ -1,9 +1,5 @@
-"""The guide's calculators, each declared once (fields, outputs, formula), and the two
-functions the site calls: :func:`calculate` and :func:`schema`.
-
-A :class:`Calculator` holds everything the site needs: the build renders its form from
-``fields``, its results from ``compute``, its method note from ``formula``; the browser
-calls :func:`calculate` with the reader's inputs and receives a JSON-safe dict.
+"""The guide's calculators by id, and the two functions the site calls: :func:`calculate`
+and :func:`schema`.
 
 ==========================  =================================================================
 Module                      Calculators
@@ -18,25 +14,15 @@ from __future__ import annotations
 
 from . import figures as fig
 from .article import INITIAL_INVESTMENT, ONGOING_COSTS, OVERVIEW, SCALING, TAKEAWAYS
-from .core import TEXT_LABELS, Calculator, first_crossing
-from .fields import InputError, parse_inputs
-from .risk import SENSITIVITY, SOVEREIGN, UNCERTAINTY, break_even_month
-from .value import DECISION, EXAMPLES_NEEDED, HYBRID, PROMPT_TAX, QUALITY, QUALITY_DEFAULTS
+from .fields import InputError
+from .names import TEXT_LABELS
+from .risk import SENSITIVITY, SOVEREIGN, UNCERTAINTY
+from .units import CURRENCIES
+from .value import DECISION, HYBRID, PROMPT_TAX, QUALITY
 
-__all__ = [
-    "CALCULATORS",
-    "EXAMPLES_NEEDED",
-    "QUALITY_DEFAULTS",
-    "Calculator",
-    "break_even_month",
-    "calculate",
-    "first_crossing",
-    "schema",
-]
+__all__ = ["CALCULATORS", "calculate", "lookup", "schema"]
 
-
-# --------------------------------------------------------------------------- registry
-
+#: Every calculator by id, in the guide's page order.
 CALCULATORS = {
     c.id: c
     for c in (
@@ -55,9 +41,11 @@ CALCULATORS = {
     )
 }
 
+FIGURES_AS_OF = f"{fig.SOURCE['title']} ({fig.SOURCE['date']})"
+
 
 def lookup(calculator_id):
-    """The :class:`Calculator` for ``calculator_id``, or :class:`InputError`."""
+    """The calculator for ``calculator_id``, or :class:`InputError`."""
     calc = CALCULATORS.get(calculator_id) if isinstance(calculator_id, str) else None
     if calc is None:
         known = ", ".join(CALCULATORS)
@@ -74,7 +62,7 @@ def calculate(calculator_id, inputs=None):
 
     Missing inputs take their defaults; strings (as from a URL) are parsed and validated.
     The result holds every declared output, plus ``inputs`` (the values used) and
-    ``figures_as_of``.
+    ``figures_as_of``. Money is unrounded; :func:`calculator.format_value` makes it text.
 
     What do the two approaches cost over three years at the article's midpoints?
 
@@ -86,21 +74,8 @@ def calculate(calculator_id, inputs=None):
       ...
     calculator.fields.InputError: Accuracy with prompting (pe_accuracy): must be at most 1, got 1.5
     """
-    calc = lookup(calculator_id)
-    values = parse_inputs(calc.fields, inputs, calc.id)
-    try:
-        result = calc.compute(values)
-    except InputError as err:
-        err.calculator = calc.id
-        raise
-    missing = [o.key for o in calc.outputs if o.key not in result]
-    if missing:  # a programming error, not bad input
-        raise AssertionError(f"{calc.id} did not compute {missing}")
-    return {
-        **result,
-        "inputs": values,
-        "figures_as_of": f"{fig.SOURCE['title']} ({fig.SOURCE['date']})",
-    }
+    values, result = lookup(calculator_id).run(inputs)
+    return {**result, "inputs": values, "figures_as_of": FIGURES_AS_OF}
 
 
 def schema():
@@ -112,5 +87,6 @@ def schema():
     return {
         "source": dict(fig.SOURCE),
         "labels": dict(TEXT_LABELS),
+        "currencies": sorted(code for code in CURRENCIES if code),
         "calculators": {cid: calc.as_dict() for cid, calc in CALCULATORS.items()},
     }

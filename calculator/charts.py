@@ -1,0 +1,178 @@
+"""Charts as SVG text, drawn from a result: the build writes them into the pages (readers
+without JavaScript see them) and the worker returns them live, so there is one way a chart
+is made. Every number on a chart is text from :func:`calculator.format_value`.
+
+Charts carry ``role="img"`` with a title and a description a screen reader reads; each
+point or bar has a ``<title>`` that shows its value on hover. Nothing in them is
+focusable: the data table beside every chart is the keyboard route to the same values.
+Colours and dash patterns come from classes (``tp-chart__...``) that the stylesheet sets
+for the light and dark palettes; lines also differ by dash, not by colour alone.
+
+>>> svg = line_chart(
+...     [{"month": 0, "a": 0.0}, {"month": 12, "a": 1200.0}],
+...     x=("month", "Month", "months"), lines=[("a", "Cost", "money")],
+...     title="Cost by month", chart_id="demo")
+>>> svg.startswith('<svg') and "Month 12: Cost $1,200" in svg
+True
+"""
+
+from __future__ import annotations
+
+import math
+from xml.sax.saxutils import escape, quoteattr
+
+from .units import format_value
+
+__all__ = ["line_chart", "nice_scale"]
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 76, 16, 40, 44
+FONT = 13  # in viewBox units: 13 px at 640 px wide, about 12 px at the guide's column width
+
+
+def nice_scale(low, high, steps=4):
+    """Axis bounds rounded out to 1, 2 or 5 times a power of ten, with about ``steps`` steps.
+
+    >>> nice_scale(0, 751_500)
+    (0.0, 800000.0, 200000.0)
+    >>> nice_scale(-3_730, 10_000)
+    (-5000.0, 10000.0, 5000.0)
+    """
+    if high == low:
+        high = low + 1
+    raw = (high - low) / steps
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return math.floor(low / step) * step * 1.0, math.ceil(high / step) * step * 1.0, step * 1.0
+
+
+def _attrs(**attrs):
+    return " ".join(
+        f"{k.rstrip('_').replace('_', '-')}={quoteattr(str(v))}" for k, v in attrs.items()
+    )
+
+
+def _tag(name, text=None, **attrs):
+    open_ = f"<{name} {_attrs(**attrs)}" if attrs else f"<{name}"
+    return f"{open_}/>" if text is None else f"{open_}>{text}</{name}>"
+
+
+def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""):
+    """An SVG line chart of ``rows``: ``x`` and each of ``lines`` are (key, label, unit).
+
+    ``chart_id`` makes the ids inside the SVG unique on a page.
+    """
+    xs = [row[x[0]] for row in rows]
+    values = [row[key] for row in rows for key, _, _ in lines if row[key] is not None]
+    low, high, step = nice_scale(min(0.0, *values), max(0.0, *values))
+    x0, x1 = xs[0], xs[-1]
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def px(value):
+        return LEFT + (value - x0) / ((x1 - x0) or 1) * plot_w
+
+    def py(value):
+        return TOP + (1 - (value - low) / (high - low)) * plot_h
+
+    def money(value, unit, **kw):
+        return escape(format_value(value, unit, currency, **kw))
+
+    parts = []
+    # grid and y axis labels
+    tick = low
+    while tick <= high + step / 2:
+        y = round(py(tick), 1)
+        parts.append(
+            _tag(
+                "line",
+                x1=LEFT,
+                x2=WIDTH - RIGHT,
+                y1=y,
+                y2=y,
+                class_="tp-chart__zero" if tick == 0 else "tp-chart__grid",
+            )
+        )
+        parts.append(
+            _tag(
+                "text",
+                money(tick, lines[0][2], compact=True),
+                x=LEFT - 8,
+                y=y + FONT / 3,
+                class_="tp-chart__tick",
+                text_anchor="end",
+            )
+        )
+        tick += step
+    # x axis labels: first, middle, last
+    for value in sorted({xs[0], xs[len(xs) // 2], xs[-1]}):
+        parts.append(
+            _tag(
+                "text",
+                money(value, x[2]),
+                x=round(px(value), 1),
+                y=HEIGHT - BOTTOM + FONT + 8,
+                class_="tp-chart__tick",
+                text_anchor="middle",
+            )
+        )
+    parts.append(
+        _tag(
+            "text",
+            escape(x[1]),
+            x=LEFT + plot_w / 2,
+            y=HEIGHT - 8,
+            class_="tp-chart__axis",
+            text_anchor="middle",
+        )
+    )
+    # the lines, each with its points (hover shows the value) and a legend entry
+    legend_x = LEFT
+    for n, (key, label, unit) in enumerate(lines):
+        points = [(px(row[x[0]]), py(row[key]), row) for row in rows if row[key] is not None]
+        path = " ".join(f"{a:.1f},{b:.1f}" for a, b, _ in points)
+        parts.append(_tag("polyline", points=path, class_=f"tp-chart__line tp-chart__line--{n}"))
+        marks = []
+        for a, b, row in points:
+            tip = f"{x[1]} {money(row[x[0]], x[2])}: {escape(label)} {money(row[key], unit)}"
+            marks.append(
+                _tag(
+                    "circle",
+                    _tag("title", tip),
+                    cx=f"{a:.1f}",
+                    cy=f"{b:.1f}",
+                    r=4,
+                    class_=f"tp-chart__point tp-chart__point--{n}",
+                )
+            )
+        parts.append(_tag("g", "".join(marks)))
+        parts.append(
+            _tag(
+                "line",
+                x1=legend_x,
+                x2=legend_x + 24,
+                y1=14,
+                y2=14,
+                class_=f"tp-chart__line tp-chart__line--{n}",
+            )
+        )
+        parts.append(
+            _tag("text", escape(label), x=legend_x + 30, y=14 + FONT / 3, class_="tp-chart__key")
+        )
+        legend_x += 30 + 8 * len(label) + 28
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    last = rows[-1]
+    summary = description or "; ".join(
+        f"{label} {money(last[key], unit)} at {x[1].lower()} {money(last[x[0]], x[2])}"
+        for key, label, unit in lines
+        if last[key] is not None
+    )
+    head = _tag("title", escape(title), id=title_id) + _tag("desc", escape(summary), id=desc_id)
+    return _tag(
+        "svg",
+        head + "".join(parts),
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {WIDTH} {HEIGHT}",
+        class_="tp-chart__svg",
+        role="img",
+        aria_labelledby=f"{title_id} {desc_id}",
+    )

@@ -1,0 +1,126 @@
+"""Figures quoted in the guide's prose, by name, so that no number in a sentence is typed
+by hand. The build replaces each ``{{ kind:key }}`` placeholder with :func:`quote`.
+
+==========================================  ==========================================
+Placeholder                                 Gives
+==========================================  ==========================================
+``item:ft_data_preparation``                the item's range as the article prints it
+``item:ft_expert_personnel.mid``            one end (``low``, ``high``) or the midpoint
+``published:ft_monthly``                    a total as the article prints it
+``total:ft_monthly``                        the same total recomputed from the items
+``calc:overview.ft_total``                  a calculator's result at its defaults
+``calc:takeaways.ongoing_ratio|range_position=0``  ... at other inputs
+``default:quality.cost_per_error``          a field's default
+``claim:ongoing_ratio``                     one of the article's ratio claims
+``const:examples_needed``                   a named constant
+==========================================  ==========================================
+
+>>> quote("item:ft_data_preparation"), quote("calc:overview.ft_total")
+('$10,000–$50,000', '$751,500')
+>>> quote("calc:takeaways.ongoing_ratio|range_position=0"), quote("claim:ongoing_ratio")
+('3.04×', '3–5×')
+>>> quote("calc:overview.nope")
+Traceback (most recent call last):
+  ...
+KeyError: "unknown figure 'calc:overview.nope'"
+"""
+
+from __future__ import annotations
+
+from . import figures as fig
+from .names import APPROACHES
+from .registry import CALCULATORS, calculate
+from .units import format_value
+from .value import EXAMPLES_NEEDED
+
+__all__ = ["CONSTANTS", "format_range", "quote"]
+
+CONSTANTS = {
+    "examples_needed": f"{EXAMPLES_NEEDED:,}",
+    "article_date": "19 May 2025",
+    "article_title": fig.SOURCE["title"],
+}
+
+
+def format_range(low, high, unit="money", currency=None):
+    """``low–high`` in ``unit``.
+
+    >>> format_range(500, 2000)
+    '$500–$2,000'
+    """
+    return f"{format_value(low, unit, currency)}–{format_value(high, unit, currency)}"
+
+
+def _item(key, currency):
+    item_id, _, part = key.partition(".")
+    item = fig.items_by_id().get(item_id)
+    if item is None:
+        return None
+    if part == "":
+        return format_range(item.low, item.high, currency=currency)
+    values = {"low": item.low, "high": item.high, "mid": item.at(0.5)}
+    return format_value(values[part], "money", currency) if part in values else None
+
+
+def _published(key, currency):
+    if key not in fig.PUBLISHED_TOTALS:
+        return None
+    return format_range(*fig.PUBLISHED_TOTALS[key], currency=currency)
+
+
+def _total(key, currency):
+    prefix, _, kind = key.partition("_")
+    approach = next((a.id for a in APPROACHES.values() if a.prefix == prefix), None)
+    total = {"initial": fig.initial_total, "monthly": fig.monthly_total}.get(kind)
+    if approach is None or total is None:
+        return None
+    low, high = total(approach, fig.item_values(0)), total(approach, fig.item_values(1))
+    return format_range(low, high, currency=currency)
+
+
+def _calc(key, currency):
+    path, _, args = key.partition("|")
+    calc_id, _, output_key = path.partition(".")
+    calc = CALCULATORS.get(calc_id)
+    output = next((o for o in calc.outputs if o.key == output_key), None) if calc else None
+    if output is None:
+        return None
+    inputs = dict(pair.split("=", 1) for pair in args.split(",")) if args else {}
+    return format_value(calculate(calc_id, inputs)[output_key], output.unit, currency, output.none)
+
+
+def _default(key, currency):
+    calc_id, _, name = key.partition(".")
+    calc = CALCULATORS.get(calc_id)
+    field = next((f for f in calc.fields if f.name == name), None) if calc else None
+    if field is None:
+        return None
+    return format_value(field.default, field.unit, currency)
+
+
+def _claim(key, currency):
+    if key not in fig.CLAIMS:
+        return None
+    low, high = fig.CLAIMS[key]
+    return f"{low}–{high}×"
+
+
+KINDS = {
+    "item": _item,
+    "published": _published,
+    "total": _total,
+    "calc": _calc,
+    "default": _default,
+    "claim": _claim,
+    "const": lambda key, currency: CONSTANTS.get(key),
+}
+
+
+def quote(name, currency=None):
+    """The text of the figure ``name`` (``kind:key``); KeyError if there is no such figure."""
+    kind, _, key = name.partition(":")
+    resolver = KINDS.get(kind)
+    text = resolver(key, currency) if resolver else None
+    if text is None:
+        raise KeyError(f"unknown figure {name!r}")
+    return text

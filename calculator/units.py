@@ -1,0 +1,244 @@
+"""Units, and the one place where a number becomes text.
+
+Every field and output of a calculator names a unit from :data:`UNITS`; the declaration
+check refuses any other. :func:`format_value` is the only formatter in the project: the
+pages built at build time, the browser (through the worker's reply), the command line and
+the chart labels all show its text, so a number reads the same everywhere.
+
+How does the guide show money, ratios, shares and months?
+
+>>> format_value(751500.0, "money"), format_value(5166.666, "money")
+('$751,500', '$5,166.67')
+>>> format_value(2.956, "ratio"), format_value(0.9, "share"), format_value(31.17, "months")
+('2.96×', '90%', '31.2')
+
+Rounding is half away from zero on the number as written (its shortest decimal form),
+which is what readers expect; Python's own ``round`` and ``format`` round half to even:
+
+>>> format_value(1.125, "money"), format_value(1000.5, "count"), format_value(2.25, "count")
+('$1.13', '1,001', '2.3')
+
+An ISO 4217 code picks the symbol and decimal places; an unknown code shows the code:
+
+>>> format_value(1234.5, "money", "EUR"), format_value(1234.5, "money", "JPY")
+('€1,234.50', '¥1,235')
+>>> format_value(99.0, "money", "XTS").split()
+['XTS', '99']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from .names import TEXT_LABELS
+
+__all__ = [
+    "CURRENCIES",
+    "UNITS",
+    "Unit",
+    "check_currency",
+    "format_value",
+    "input_text",
+]
+
+#: Symbol and decimal places of the common currencies. ``None`` is the article's own
+#: dollars, shown as a bare ``$`` as the article prints them.
+CURRENCIES = {
+    None: ("$", 2),
+    "AUD": ("A$", 2),
+    "BRL": ("R$", 2),
+    "CAD": ("C$", 2),
+    "CHF": ("CHF\u00a0", 2),
+    "CNY": ("CN¥", 2),
+    "DKK": ("DKK\u00a0", 2),
+    "EUR": ("€", 2),
+    "GBP": ("£", 2),
+    "HKD": ("HK$", 2),
+    "INR": ("₹", 2),
+    "JPY": ("¥", 0),
+    "KRW": ("₩", 0),
+    "MXN": ("MX$", 2),
+    "NOK": ("NOK\u00a0", 2),
+    "NZD": ("NZ$", 2),
+    "SEK": ("SEK\u00a0", 2),
+    "SGD": ("S$", 2),
+    "USD": ("US$", 2),
+    "ZAR": ("R\u00a0", 2),
+}
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def check_currency(code):
+    """``code`` as a currency for :func:`format_value`, or ValueError with the reason.
+
+    >>> check_currency("eur"), check_currency(None), check_currency("")
+    ('EUR', None, None)
+    >>> check_currency("<b>")
+    Traceback (most recent call last):
+      ...
+    ValueError: a currency is a three-letter ISO 4217 code such as EUR, got '<b>'
+    """
+    if code is None or (isinstance(code, str) and not code.strip()):
+        return None
+    text = str(code).strip().upper()
+    if not _CODE.match(text):
+        raise ValueError(
+            f"a currency is a three-letter ISO 4217 code such as EUR, got {str(code)[:12]!r}"
+        )
+    return text
+
+
+# Enough digits for any float written out in full (the largest has 309), so that rounding
+# happens only where asked, half away from zero.
+_EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
+
+
+def _decimal(value):
+    return Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+
+
+def _fixed(value, digits):
+    """``value`` rounded half away from zero to ``digits`` places, with thousands commas.
+
+    >>> _fixed(2.675, 2), _fixed(1e300, 0)[:6], _fixed(-0.5, 0)
+    ('2.68', '1,000,', '-1')
+    """
+    exact = _decimal(value).quantize(Decimal(1).scaleb(-digits), context=_EXACT)
+    return f"{exact:,.{digits}f}"
+
+
+def _money(value, currency):
+    code = check_currency(currency)
+    symbol, places = CURRENCIES.get(code, (f"{code}\u00a0", 2))
+    size = abs(value)
+    if 0 < size < 1:
+        digits = 4  # a cost per request: the cents alone would read 0
+    elif size >= 100_000 or _fixed(size, places).endswith("." + "0" * places):
+        digits = 0  # no cents on big sums, nor on whole amounts
+    else:
+        digits = places
+    text = _fixed(size, digits)
+    sign = "-" if value < 0 and text.strip("0.,") else ""
+    return f"{sign}{symbol}{text}"
+
+
+def _ratio(value, currency):
+    return f"{_fixed(value, 2)}×"
+
+
+def _share(value, currency):
+    percent = _EXACT.multiply(_decimal(value), Decimal(100))
+    digits = max(0, 3 - percent.copy_abs().adjusted())  # four significant digits
+    return f"{_fixed(percent, digits).rstrip('0').rstrip('.') if digits else _fixed(percent, 0)}%"
+
+
+def _quantity(value, currency):
+    if isinstance(value, float) and abs(value) < 1000 and _fixed(value, 1)[-2:] != ".0":
+        return _fixed(value, 1)
+    return _fixed(value, 0)
+
+
+def _text(value, currency):
+    return TEXT_LABELS.get(value, str(value))
+
+
+def _flag(value, currency):
+    return "yes" if value else "no"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit:
+    """A unit: how its values read, and what an input box of it says after its label."""
+
+    name: str
+    format: object = None  # (value, currency) -> str, for scalar units
+    hint: str = ""  # "({symbol})" is replaced by the currency symbol
+    money: bool = False  # converted by the exchange rate
+    scalar: bool = True
+    none: str = "never"
+
+
+UNITS = {
+    u.name: u
+    for u in (
+        Unit(name="money", format=_money, hint="({symbol})", money=True, none="none"),
+        Unit(
+            name="money_per_million_tokens",
+            format=_money,
+            hint="({symbol} per million tokens)",
+            money=True,
+            none="none",
+        ),
+        Unit(name="ratio", format=_ratio, none="none"),
+        Unit(name="share", format=_share, hint="(0 to 1)", none="none"),
+        Unit(name="months", format=_quantity, hint="(months)"),
+        Unit(name="count", format=_quantity),
+        Unit(name="tokens", format=_quantity),
+        Unit(name="flag", format=_flag),
+        Unit(name="text", format=_text, none=""),
+        Unit(name="choice", format=_text, none=""),
+        Unit(name="list", scalar=False),  # a list of strings
+        Unit(name="table", scalar=False),  # a list of records, with declared columns
+        Unit(name="series", scalar=False),  # a table drawn as a chart too
+        Unit(name="link", scalar=False),  # {"calculator": id, "inputs": {...}}: opens it
+    )
+}
+
+
+def _compact(value, unit, currency):
+    """Axis-label text: money and quantities in thousands (k) or millions (M)."""
+    size = abs(value)
+    for scale, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if size >= scale:
+            number = _fixed(size / scale, 1).removesuffix(".0") + suffix
+            break
+    else:
+        number = _fixed(size, 0 if float(size).is_integer() else 1)
+    sign = "-" if value < 0 else ""
+    if UNITS[unit].money:
+        symbol = CURRENCIES.get(check_currency(currency), (f"{currency}\u00a0", 2))[0]
+        return f"{sign}{symbol}{number}"
+    return f"{sign}{number}"
+
+
+def format_value(value, unit, currency=None, none=None, *, compact=False):
+    """The text a reader sees for ``value`` of ``unit``.
+
+    ``currency`` is an ISO 4217 code (``None``: the article's dollars, shown as ``$``).
+    ``none`` is the text for a missing value (``None``); by default the unit's own.
+    ``compact`` gives the short form used on chart axes.
+
+    >>> format_value(None, "months"), format_value(None, "money", none="not reachable")
+    ('never', 'not reachable')
+    >>> format_value(-0.004, "money"), format_value(True, "flag"), format_value("hybrid", "text")
+    ('-$0.0040', 'yes', 'Hybrid')
+    >>> format_value(250_000, "money", compact=True)
+    '$250k'
+    >>> format_value(-1_250_000, "money", "EUR", compact=True)
+    '-€1.3M'
+    """
+    spec = UNITS[unit]
+    if value is None:
+        return spec.none if none is None else none
+    if spec.format is None:
+        raise ValueError(f"{unit} values are not shown as one piece of text")
+    if compact and spec.format in (_money, _quantity):
+        return _compact(value, unit, currency)
+    return spec.format(value, currency)
+
+
+def input_text(value):
+    """The text an input box holds for ``value``: exact, unformatted, no grouping.
+
+    >>> input_text(40.0), input_text(0.9), input_text(True), input_text(None), input_text(36)
+    ('40', '0.9', 'true', '', '36')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)

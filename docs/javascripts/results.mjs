@@ -1,0 +1,100 @@
+// Placing what the worker computed: every number arrives as text made by the model's one
+// formatter (reply.display), charts arrive as SVG drawn by the model; this module only puts
+// them in place. Nothing is ever inserted as HTML: text goes in as textContent, and a chart
+// is parsed as an SVG document (which runs no scripts) and imported.
+
+export function setStatus(form, text) {
+  const status = form.querySelector('[data-role="status"]');
+  if (status) status.textContent = text;
+}
+
+function element(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function clearErrors(form) {
+  for (const field of form.querySelectorAll(".tp-field[data-invalid]")) {
+    field.removeAttribute("data-invalid");
+    const error = field.querySelector('[data-role="error"]');
+    error.textContent = "";
+    error.hidden = true;
+    for (const control of field.querySelectorAll("[name]")) control.removeAttribute("aria-invalid");
+  }
+  form.removeAttribute("data-stale");
+}
+
+// A field-level error from the model: shown at its field; the last good result stays,
+// marked stale. An error without a field is shown in the status line.
+export function showError(form, error) {
+  clearErrors(form);
+  form.setAttribute("data-stale", "");
+  const field = Array.from(form.querySelectorAll(".tp-field")).find(
+    (f) => error.field && f.dataset.field === error.field,
+  );
+  if (!field) {
+    setStatus(form, `Could not compute: ${error.message || error.reason}`);
+    return;
+  }
+  field.setAttribute("data-invalid", "");
+  const box = field.querySelector('[data-role="error"]');
+  box.textContent = error.reason || error.message;
+  box.hidden = false;
+  for (const control of field.querySelectorAll("[name]"))
+    control.setAttribute("aria-invalid", "true");
+  const more = field.closest("details");
+  if (more) more.open = true;
+  setStatus(form, "Showing the last valid result: correct the marked field to update it.");
+}
+
+function placeTable(table, view) {
+  const rows = view.rows.map((cells) => {
+    const tr = element("tr");
+    cells.forEach((cell, i) => {
+      const numeric = table.tHead.rows[0].cells[i]?.dataset.unit !== "text";
+      const attrs = i === 0 ? { scope: "row" } : {};
+      if (numeric) Object.assign(attrs, { class: "tp-num", "data-value": cell.value });
+      tr.appendChild(element(i === 0 ? "th" : "td", attrs, cell.text));
+    });
+    return tr;
+  });
+  table.tBodies[0].replaceChildren(...rows);
+  table.setAttribute("data-rows", String(rows.length));
+  const summary = table.closest("details")?.querySelector("summary");
+  if (summary)
+    summary.textContent = summary.textContent.replace(/\(\d+ rows\)$/, `(${rows.length} rows)`);
+}
+
+function placeChart(figure, svgText) {
+  if (!svgText) {
+    figure.replaceChildren();
+    return;
+  }
+  const svg = new DOMParser().parseFromString(svgText, "image/svg+xml").documentElement;
+  if (svg.nodeName !== "svg") return; // a parse error: keep the previous chart
+  figure.replaceChildren(document.importNode(svg, true));
+}
+
+export function placeResult(form, calc, display) {
+  for (const output of calc.outputs) {
+    const view = display[output.key];
+    const node = form.querySelector(`[data-output="${CSS.escape(output.key)}"]`);
+    if (!node || !view) continue;
+    if (output.unit === "list") {
+      node.replaceChildren(...view.items.map((item) => element("li", {}, item)));
+    } else if (output.unit === "link") {
+      if (view.href) node.setAttribute("href", view.href);
+      else node.removeAttribute("href");
+      node.textContent = view.text;
+    } else if ("rows" in view) {
+      placeTable(node, view);
+      const figure = form.querySelector(`[data-chart="${CSS.escape(output.key)}"]`);
+      if (figure) placeChart(figure, view.chart);
+    } else {
+      node.textContent = view.text;
+      node.setAttribute("data-value", view.value);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The page's client for the Python worker: one module worker per visit (it survives
+// Material's instant navigation), requests matched to replies by id.
+//
+// start() resolves with calculator.schema() once Python is ready, or rejects (no
+// WebAssembly, the worker failed, the boot timed out). call() resolves with the worker's
+// reply ({ok, result, display} or {ok: false, error}) and rejects if the worker dies or
+// does not answer in time; after a worker error every later call rejects at once.
+
+const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
+const BOOT_TIMEOUT_MS = 120000;
+const CALL_TIMEOUT_MS = 30000;
+
+function firstLine(text, length = 200) {
+  return `${text}`.split("\n")[0].slice(0, length);
+}
+
+function describeBootError(error) {
+  const text = `${error?.message || error}`;
+  if (/wasm|WebAssembly|fetch|NetworkError|load/i.test(text)) {
+    return `the Python runtime could not be downloaded or compiled (${firstLine(text, 160)})`;
+  }
+  return firstLine(text);
+}
+
+class Runtime {
+  constructor() {
+    this.worker = null;
+    this.ready = null; // Promise<schema>
+    this.pending = new Map(); // id -> {resolve, reject, timer}
+    this.nextId = 1;
+    this.python = "";
+    this.failure = null; // set once the worker is gone
+    this.listeners = new Set(); // boot progress: (stage) => void
+  }
+
+  start() {
+    if (!this.ready) this.ready = new Promise((resolve, reject) => this.#boot(resolve, reject));
+    return this.ready;
+  }
+
+  #boot(resolve, reject) {
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      reject(new Error("this browser cannot run WebAssembly in a worker"));
+      return;
+    }
+    try {
+      this.worker = new Worker(WORKER_URL, { type: "module" });
+    } catch (err) {
+      reject(new Error(`the worker could not start (${err.message})`));
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#fail(new Error(`the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`));
+      reject(this.failure);
+    }, BOOT_TIMEOUT_MS);
+    this.worker.addEventListener("error", (event) => {
+      clearTimeout(timer);
+      this.#fail(new Error(event.message || "the worker script failed"));
+      reject(this.failure);
+    });
+    this.worker.addEventListener("message", (event) => {
+      const message = event.data || {};
+      if (message.type === "progress") {
+        for (const listener of this.listeners) listener(message.stage);
+      } else if (message.type === "ready") {
+        clearTimeout(timer);
+        this.python = message.python;
+        resolve(message.schema);
+      } else if (message.type === "error") {
+        clearTimeout(timer);
+        this.#fail(new Error(describeBootError(message.error)));
+        reject(this.failure);
+      } else if (message.type === "result") {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        clearTimeout(waiting.timer);
+        waiting.resolve(message);
+      }
+    });
+  }
+
+  // The worker is gone for good: stop it, and reject every call waiting on it.
+  #fail(error) {
+    if (this.failure) return;
+    this.failure = error;
+    this.worker?.terminate();
+    for (const waiting of this.pending.values()) {
+      clearTimeout(waiting.timer);
+      waiting.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  call(calculator, inputs) {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
+      }, CALL_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "call", id, calculator, inputs });
+    });
+  }
+}
+
+export const runtime = new Runtime();

@@ -1,0 +1,81 @@
+// Saving and loading a calculator's scenario, all in the browser: CSV and JSON downloads of
+// the inputs and raw results, and loading a saved JSON file back.
+
+import { applyInputs } from "./controls.mjs";
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvCell(value) {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// One row per input and per result value: kind, name, label, value (tables flattened as
+// output[row].column; a link as its target calculator and inputs in JSON).
+export function toCsv(calc, scenario) {
+  const { inputs, result, link } = scenario;
+  const rows = [["kind", "name", "label", "value"]];
+  for (const field of calc.fields)
+    rows.push(["input", field.name, field.label, inputs[field.name]]);
+  for (const output of calc.outputs) {
+    const value = result[output.key];
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (item !== null && typeof item === "object") {
+          for (const column of output.columns) {
+            rows.push([
+              "result",
+              `${output.key}[${i}].${column.key}`,
+              `${output.label}: ${column.label}`,
+              item[column.key],
+            ]);
+          }
+        } else rows.push(["result", `${output.key}[${i}]`, output.label, item]);
+      });
+    } else if (value !== null && typeof value === "object") {
+      rows.push(["result", output.key, output.label, JSON.stringify(value)]);
+    } else rows.push(["result", output.key, output.label, value]);
+  }
+  rows.push(["source", "figures_as_of", "Figures as of", result.figures_as_of]);
+  rows.push(["source", "link", "Link", link]);
+  return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+export function toJson(calc, scenario) {
+  const { inputs, result, link } = scenario;
+  const data = { calculator: calc.id, inputs, result, figures_as_of: result.figures_as_of, link };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+// Read a saved scenario into the form; throws with a reader's reason if the file is not
+// one for this calculator. Returns the input names the calculator does not have.
+export async function loadScenario(form, file) {
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    throw new Error("the file is not JSON");
+  }
+  const id = form.dataset.calculator;
+  if (
+    !data ||
+    typeof data !== "object" ||
+    typeof data.inputs !== "object" ||
+    data.inputs === null
+  ) {
+    throw new Error("the file has no inputs");
+  }
+  if (data.calculator !== id) {
+    throw new Error(`the file is for "${String(data.calculator).slice(0, 40)}", not "${id}"`);
+  }
+  return applyInputs(form, Object.entries(data.inputs));
+}

@@ -1,0 +1,53 @@
+// Calculator inputs in the page address: ID.FIELD=value pairs in the query string, only
+// for inputs that differ from their defaults. The hash stays the section anchor (Material
+// rewrites it while scrolling), so state never goes there.
+
+import { controls, controlValue, isDefault } from "./controls.mjs";
+
+function prefix(form) {
+  return `${form.dataset.calculator}.`;
+}
+
+export function changedParams(form) {
+  return controls(form)
+    .filter((control) => !isDefault(control))
+    .map((control) => [prefix(form) + control.name, controlValue(control)]);
+}
+
+// The [field, value] pairs the current address holds for this form.
+export function paramsFromUrl(form) {
+  return Array.from(new URL(window.location.href).searchParams)
+    .filter(([key]) => key.startsWith(prefix(form)))
+    .map(([key, value]) => [key.slice(prefix(form).length), value]);
+}
+
+export function syncUrl(form) {
+  const url = new URL(window.location.href);
+  for (const key of Array.from(url.searchParams.keys())) {
+    if (key.startsWith(prefix(form))) url.searchParams.delete(key);
+  }
+  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
+// The nearest heading before the form, for a link that opens at this section.
+function sectionAnchor(form) {
+  for (let node = form; node && node !== document.body; node = node.parentElement) {
+    for (
+      let sibling = node.previousElementSibling;
+      sibling;
+      sibling = sibling.previousElementSibling
+    ) {
+      if (/^H[1-6]$/.test(sibling.tagName) && sibling.id) return sibling.id;
+    }
+  }
+  return form.id;
+}
+
+export function shareLink(form) {
+  const url = new URL(window.location.href);
+  url.search = "";
+  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  url.hash = sectionAnchor(form);
+  return url.href;
+}

@@ -1,0 +1,58 @@
+"""Build the complete static site: the browser runtime, the pages, the service worker.
+
+The one build recipe: ``make build`` runs it, and so do the tests (for their own server's
+address). Each step is a plain script or command, not a MkDocs hook, so the pages could be
+built by another engine.
+
+1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
+2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered.
+3. ``service-worker.mjs``: the offline copy's manifest, from the finished files.
+
+Usage: python scripts/build_site.py [--site-dir DIR] [--site-url URL]
+(``SITE_URL`` in the environment is the default address; see mkdocs.yml.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, env=None):
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"error: {' '.join(map(str, args[:3]))} failed ({done.returncode})")
+    return done
+
+
+def build(site_dir, site_url=None):
+    """Build into ``site_dir``; return the MkDocs log (its warnings, if any)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
+    log = run(
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), env=env
+    ).stderr
+    print(run("node", "scripts/service-worker.mjs", str(site_dir)).stdout.strip())
+    return log
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-url", default=None, help="the address the site is served from")
+    args = parser.parse_args(argv)
+    build(args.site_dir.resolve(), args.site_url)
+    print(f"site: {args.site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
