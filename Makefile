@@ -36,8 +36,8 @@ runtime: setup  ## copy Pyodide and register the calculator wheel in docs/runtim
 	$(BIN)/python scripts/prepare_runtime.py
 
 browser:  ## a Chromium for the browser tests: the system one, else Debian's, else Playwright's
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
-	  echo "chromium: $$(command -v chromium || command -v chromium-browser)"; \
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then \
+	  echo "browser: $$(command -v chromium || command -v chromium-browser || command -v google-chrome)"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \

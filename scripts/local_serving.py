@@ -31,15 +31,34 @@ def chromium_path():
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request."""
+    """Serves files without logging every request. With ``not_found`` (a file path relative
+    to the served directory) a missing address gets that page with status 404, as GitHub
+    Pages serves a site's 404.html."""
+
+    not_found = None
 
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        page = self.not_found and (self.directory and f"{self.directory}/{self.not_found}")
+        if code != 404 or not page:
+            super().send_error(code, message, explain)
+            return
+        with open(page, "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
-def serve(directory):
+
+def serve(directory, not_found=None):
     """Serve ``directory`` on a free loopback port in a thread: (server, base URL)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler_class = type("Handler", (QuietHandler,), {"not_found": not_found})
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -1,0 +1,53 @@
+"""Accessibility: zero axe-core violations of WCAG 2.1 A and AA on every page, in the light
+and dark palettes, with every calculator live and every disclosure open, and with a
+calculator showing a field error."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .test_published import NAV_TITLES
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def audit(page, where):
+    page.wait_for_function(
+        "() => !document.querySelector('form[data-calculator]:not([data-status=ready])')"
+    )
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    result = Axe().run(page, options=WCAG)
+    assert result.violations_count == 0, f"{where}:\n{result.generate_report()}"
+
+
+@pytest.fixture
+def context(browser, guard, color_scheme):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme=color_scheme, service_workers="block"
+    )
+    context.route("**/*", guard.route)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_every_page_has_no_wcag_violations(page, server, color_scheme):
+    page.goto(f"{server}/")
+    audit(page, f"{NAV_TITLES[0]} ({color_scheme})")
+    for title in NAV_TITLES[1:]:  # instant navigation: one Python runtime for the tour
+        page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
+        page.wait_for_function(
+            "t => document.querySelector('.md-nav--primary .md-nav__link--active')"
+            "?.textContent.trim() === t",
+            arg=title,
+        )
+        audit(page, f"{title} ({color_scheme})")
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_a_field_error_and_the_404_page_have_no_wcag_violations(page, server, guard, color_scheme):
+    page.goto(f"{server}/performance-quality/?quality.cost_per_error=-5&quality.tasks_per_month=x")
+    page.wait_for_selector("form[data-calculator=quality][data-stale]")
+    audit(page, f"a field error ({color_scheme})")
+    guard.allow_console_errors = True  # the browser logs the 404 itself
+    page.goto(f"{server}/404.html")
+    audit(page, f"404 ({color_scheme})")

@@ -1,0 +1,111 @@
+"""The guide as GitHub Pages serves a project site: under a sub-path (/tune-or-prompt/),
+with its own 404.html for any missing address, under a strict Content-Security-Policy."""
+
+import re
+from pathlib import Path
+
+import pytest
+from build_site import build
+from local_serving import serve
+
+from .conftest import Guard
+
+SUBPATH = "tune-or-prompt"
+ROOT = Path(__file__).resolve().parents[2]
+#: The page titles of the site's navigation, as mkdocs.yml lists them.
+NAV_TITLES = re.findall(
+    r"^  - ([^:]+): [\w-]+\.md$",
+    (ROOT / "mkdocs.yml").read_text().split("\nnav:\n")[1],
+    re.MULTILINE,
+)
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    """The site built for http://127.0.0.1:PORT/tune-or-prompt/ and served there."""
+    root = tmp_path_factory.mktemp("pages")
+    httpd, url = serve(root, not_found=f"{SUBPATH}/404.html")
+    build(root / SUBPATH, f"{url}/{SUBPATH}/")
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def project_page(browser, project_site):
+    guard = Guard(project_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
+    page.on("console", lambda m: guard.console_errors.append(m.text) if m.type == "error" else None)
+    page.set_default_timeout(60_000)
+    page.guard = guard
+    yield page
+    context.close()
+    guard.check()
+
+
+def test_calculators_go_live_under_a_sub_path_with_one_runtime_start(project_page, project_site):
+    page = project_page
+    workers, wasm = [], []
+    page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
+    page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
+    page.goto(f"{project_site}/{SUBPATH}/")
+    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    for title, calculator_id in (
+        ("Understanding the approaches", "prompt_tax"),
+        ("Hybrid approaches", "hybrid"),
+        ("Sovereign AI", "sovereign"),
+    ):
+        page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
+        page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+        assert page.url.startswith(f"{project_site}/{SUBPATH}/")
+    assert len(workers) == 1, "instant navigation kept one Python runtime"
+    assert len(wasm) == 1
+    assert all(f"/{SUBPATH}/" in url for url in workers + wasm)
+
+
+def test_a_missing_address_gets_the_guides_own_404_with_working_links(project_page, project_site):
+    page = project_page
+    page.guard.allow_console_errors = True  # the browser logs the 404 itself
+    response = page.goto(f"{project_site}/{SUBPATH}/no/such/page/")
+    assert response.status == 404
+    assert all("404" in message for message in page.guard.console_errors)
+    assert page.locator("h1").text_content() == "Page not found"
+    header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header == "rgb(0, 105, 92)", "the theme's stylesheet and the guide's colours load"
+    links = page.locator(".tp-sections a").evaluate_all("as => as.map(a => a.href)")
+    assert len(links) == 11
+    for link in links:
+        assert link.startswith(f"{project_site}/{SUBPATH}/")
+        assert page.request.get(link).status == 200, link
+    assert page.locator(".md-search__input").count() == 1  # searchable
+
+
+def test_the_policy_names_every_script_and_no_page_breaks_it(project_page, project_site):
+    page = project_page
+    page.add_init_script(
+        """window.__violations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
+    )
+    page.goto(f"{project_site}/{SUBPATH}/")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    script_src = re.search(r"script-src ([^;]*)", policy).group(1)
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "'sha256-" in script_src
+    assert "connect-src 'self'" in policy and "default-src 'self'" in policy
+    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    assert len(NAV_TITLES) == 11
+    for title in NAV_TITLES[1:]:
+        page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
+        page.wait_for_function(
+            "() => !document.querySelector('form[data-calculator][data-status=loading]')"
+        )
+    assert page.evaluate("window.__violations") == []
+    page.guard.allow_console_errors = True  # the browser logs the 404 below itself
+    for path in ("", "methodology/", "no/such/page/"):  # full loads too, 404 included
+        page.goto(f"{project_site}/{SUBPATH}/{path}")
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__violations") == [], path
