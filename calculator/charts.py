@@ -2,8 +2,8 @@
 without JavaScript see them) and the worker returns them live, so there is one way a chart
 is made. Every number on a chart is text from :func:`calculator.format_value`.
 
-Charts carry ``role="img"`` with a title and a description a screen reader reads; each
-point or bar has a ``<title>`` that shows its value on hover. Nothing in them is
+Charts carry ``role="img"`` with a title and a description a screen reader reads; hovering
+over a chart shows the values at that point (a ``<title>`` per column). Nothing in them is
 focusable: the data table beside every chart is the keyboard route to the same values.
 Colours and dash patterns come from classes (``tp-chart__...``) that the stylesheet sets
 for the light and dark palettes; lines also differ by dash, not by colour alone.
@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape, quoteattr
+from html import escape  # html, not xml.sax.saxutils: that one imports half the stdlib
 
 from .units import format_value
 
@@ -48,7 +48,7 @@ def nice_scale(low, high, steps=4):
 
 def _attrs(**attrs):
     return " ".join(
-        f"{k.rstrip('_').replace('_', '-')}={quoteattr(str(v))}" for k, v in attrs.items()
+        f'{k.rstrip("_").replace("_", "-")}="{escape(str(v))}"' for k, v in attrs.items()
     )
 
 
@@ -57,10 +57,11 @@ def _tag(name, text=None, **attrs):
     return f"{open_}/>" if text is None else f"{open_}>{text}</{name}>"
 
 
-def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""):
+def line_chart(rows, *, x, lines, title, chart_id, currency=None, description="", texts=None):
     """An SVG line chart of ``rows``: ``x`` and each of ``lines`` are (key, label, unit).
 
-    ``chart_id`` makes the ids inside the SVG unique on a page.
+    ``chart_id`` makes the ids inside the SVG unique on a page. ``texts``, if given, holds
+    each row's values already formatted (key -> text), as the data table shows them.
     """
     xs = [row[x[0]] for row in rows]
     values = [row[key] for row in rows for key, _, _ in lines if row[key] is not None]
@@ -74,8 +75,13 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""
     def py(value):
         return TOP + (1 - (value - low) / (high - low)) * plot_h
 
-    def money(value, unit, **kw):
-        return escape(format_value(value, unit, currency, **kw))
+    def money(value, unit, **kw):  # number text holds no markup characters
+        return format_value(value, unit, currency, **kw)
+
+    if texts is None:
+        keys = [(x[0], x[2]), *((key, unit) for key, _, unit in lines)]
+        texts = [{key: money(row[key], unit) for key, unit in keys} for row in rows]
+    x_label = escape(x[1])
 
     parts = []
     # grid and y axis labels
@@ -125,26 +131,13 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""
             text_anchor="middle",
         )
     )
-    # the lines, each with its points (hover shows the value) and a legend entry
+    # the lines, each with a legend entry
     legend_x = LEFT
-    for n, (key, label, unit) in enumerate(lines):
-        points = [(px(row[x[0]]), py(row[key]), row) for row in rows if row[key] is not None]
-        path = " ".join(f"{a:.1f},{b:.1f}" for a, b, _ in points)
+    for n, (key, label, _) in enumerate(lines):
+        path = " ".join(
+            f"{px(row[x[0]]):.1f},{py(row[key]):.1f}" for row in rows if row[key] is not None
+        )
         parts.append(_tag("polyline", points=path, class_=f"tp-chart__line tp-chart__line--{n}"))
-        marks = []
-        for a, b, row in points:
-            tip = f"{x[1]} {money(row[x[0]], x[2])}: {escape(label)} {money(row[key], unit)}"
-            marks.append(
-                _tag(
-                    "circle",
-                    _tag("title", tip),
-                    cx=f"{a:.1f}",
-                    cy=f"{b:.1f}",
-                    r=4,
-                    class_=f"tp-chart__point tp-chart__point--{n}",
-                )
-            )
-        parts.append(_tag("g", "".join(marks)))
         parts.append(
             _tag(
                 "line",
@@ -159,6 +152,25 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""
             _tag("text", escape(label), x=legend_x + 30, y=14 + FONT / 3, class_="tp-chart__key")
         )
         legend_x += 30 + 8 * len(label) + 28
+    # hover: a column per x value whose title gives every line's value there; built as plain
+    # text (numbers and fixed names need no escaping), since a chart is drawn on every edit
+    names = [escape(label) for _, label, _ in lines]
+    step_w = plot_w / max(1, len(rows) - 1)
+    parts.append(
+        '<g class="tp-chart__hover">'
+        + "".join(
+            f'<rect x="{px(row[x[0]]) - step_w / 2:.1f}" y="{TOP}" width="{step_w:.1f}" '
+            f'height="{plot_h}"><title>{x_label} {text[x[0]]}: '
+            + "; ".join(
+                f"{name} {text[key]}"
+                for name, (key, _, _) in zip(names, lines, strict=True)
+                if row[key] is not None
+            )
+            + "</title></rect>"
+            for row, text in zip(rows, texts, strict=True)
+        )
+        + "</g>"
+    )
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     last = rows[-1]
     summary = description or "; ".join(

@@ -15,6 +15,7 @@ the same structure with every live result, so the page never formats a number it
 from __future__ import annotations
 
 import json
+import math
 from urllib.parse import quote
 
 from .charts import line_chart
@@ -31,7 +32,11 @@ def raw(value):
     >>> raw(2.5), raw(None), raw("fine_tuning")
     ('2.5', 'null', 'fine_tuning')
     """
-    return value if isinstance(value, str) else json.dumps(value, allow_nan=False)
+    if isinstance(value, str):
+        return value
+    if type(value) in (int, float) and math.isfinite(value):
+        return repr(value)  # what json.dumps writes for a number, without its overhead
+    return json.dumps(value, allow_nan=False)
 
 
 def relative_path(source, target):
@@ -92,6 +97,7 @@ def present(calculator_id, result, currency=None):
             entry = {"rows": rows, "chart": None}
             if output.unit == "series" and len(value) > 1:
                 x, *lines = ((c.key, c.label, c.unit) for c in output.columns)
+                keys = [c.key for c in output.columns]
                 entry["chart"] = line_chart(
                     value,
                     x=x,
@@ -99,6 +105,9 @@ def present(calculator_id, result, currency=None):
                     title=output.label,
                     chart_id=f"chart-{calc.id}-{output.key}",
                     currency=currency,
+                    texts=[
+                        {k: cell["text"] for k, cell in zip(keys, r, strict=True)} for r in rows
+                    ],
                 )
             shown[output.key] = entry
     return shown

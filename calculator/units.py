@@ -102,9 +102,23 @@ def _decimal(value):
 def _fixed(value, digits):
     """``value`` rounded half away from zero to ``digits`` places, with thousands commas.
 
-    >>> _fixed(2.675, 2), _fixed(1e300, 0)[:6], _fixed(-0.5, 0)
-    ('2.68', '1,000,', '-1')
+    >>> _fixed(2.675, 2), _fixed(1e300, 0)[:6], _fixed(-0.5, 0), _fixed(1234.5678, 2)
+    ('2.68', '1,000,', '-1', '1,234.57')
+
+    The same text as rounding the number as written with ``decimal``, made faster (a chart
+    formats hundreds of numbers on every edit): a number written with no more digits than
+    asked for needs no rounding; one written with more, unless it is a tie (its last digit a
+    5 just past the digits kept), rounds the same way from its binary value, which Python's
+    own formatting does correctly.
     """
+    text = repr(value)
+    if isinstance(value, float) and "e" not in text and "n" not in text:
+        whole, _, fraction = text.partition(".")
+        if len(fraction) <= digits:
+            sign, whole = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+            return f"{sign}{int(whole):,}" + (f".{fraction:0<{digits}}" if digits else "")
+        if not (len(fraction) == digits + 1 and fraction.endswith("5")):
+            return f"{value:,.{digits}f}"
     exact = _decimal(value).quantize(Decimal(1).scaleb(-digits), context=_EXACT)
     return f"{exact:,.{digits}f}"
 
@@ -114,12 +128,11 @@ def _money(value, currency):
     symbol, places = CURRENCIES.get(code, (f"{code}\u00a0", 2))
     size = abs(value)
     if 0 < size < 1:
-        digits = 4  # a cost per request: the cents alone would read 0
-    elif size >= 100_000 or _fixed(size, places).endswith("." + "0" * places):
-        digits = 0  # no cents on big sums, nor on whole amounts
+        text = _fixed(size, 4)  # a cost per request: the cents alone would read 0
+    elif size >= 100_000 or not places:
+        text = _fixed(size, 0)  # no cents on big sums
     else:
-        digits = places
-    text = _fixed(size, digits)
+        text = _fixed(size, places).removesuffix("." + "0" * places)  # nor on whole amounts
     sign = "-" if value < 0 and text.strip("0.,") else ""
     return f"{sign}{symbol}{text}"
 

@@ -227,3 +227,52 @@ def test_sensitivity_counts_an_item_that_can_flip_within_its_range():
     assert result["flips_within_ranges"] >= 1
     bar = next(b for b in result["bars"] if b["flip_in_range"])
     assert bar["flip_value"] is not None
+
+
+def _uncertainty_reference(v):
+    """The simulation written plainly (rng.triangular, the figures' own sums): the fast
+    version in calculator.risk must give exactly the same totals."""
+    import random
+
+    from calculator.risk import break_even_month
+    from calculator.shared import approach_costs
+
+    rng = random.Random(v["seed"])
+    rows = []
+    for _ in range(v["simulations"]):
+        values = {i.id: rng.triangular(i.low, i.high, i.at(v["range_position"])) for i in fig.ITEMS}
+        c = approach_costs(values, v["build_phase_staff_months"])
+        ft_m = c["ft_monthly"] - v["ft_monthly_benefit"]
+        rows.append(
+            (
+                c["ft_initial"] + v["horizon_months"] * ft_m,
+                c["pe_initial"] + v["horizon_months"] * c["pe_monthly"],
+                break_even_month(
+                    c["ft_initial"] - c["pe_initial"], ft_m - c["pe_monthly"], v["horizon_months"]
+                ),
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {},
+        {"seed": 7, "range_position": 0.3, "ft_monthly_benefit": 12_000, "simulations": 300},
+        {"seed": 99, "range_position": 1, "build_phase_staff_months": 5, "simulations": 100},
+        {"seed": 3, "range_position": 0, "horizon_months": 240, "simulations": 100},
+    ],
+)
+def test_the_fast_simulation_draws_and_sums_exactly_as_the_plain_one(inputs):
+    import statistics
+
+    result = calculate("uncertainty", inputs)
+    rows = _uncertainty_reference(result["inputs"])
+    gaps = [ft - pe for ft, pe, _ in rows]
+    assert result["difference_p50"] == statistics.median(gaps)
+    assert result["ft_total_p50"] == statistics.median(ft for ft, _, _ in rows)
+    assert result["pe_total_p50"] == statistics.median(pe for _, pe, _ in rows)
+    assert result["probability_ft_cheaper"] == sum(g < 0 for g in gaps) / len(rows)
+    crossed = [m for _, _, m in rows if m is not None]
+    assert result["break_even_month_p50"] == (statistics.median(crossed) if crossed else None)

@@ -98,3 +98,36 @@ def test_ratio_and_share_read_the_same_in_the_cli(capsys):
 def test_large_numbers_keep_their_digits():
     assert format_value(1e15, "money") == "$1,000,000,000,000,000"
     assert math.isclose(float(format_value(1e15, "count").replace(",", "")), 1e15)
+
+
+def _fixed_by_decimal(value, digits):
+    """The definition: the number as written, rounded half away from zero by ``decimal``."""
+    from decimal import Decimal
+
+    from calculator.units import _EXACT, _decimal
+
+    exact = _decimal(value).quantize(Decimal(1).scaleb(-digits), context=_EXACT)
+    return f"{exact:,.{digits}f}"
+
+
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(-(10**20), 10**20),
+        st.integers(-(10**9), 10**9).map(lambda n: n / 1000 + 0.0005),  # ties at 3 places
+        st.decimals(-(10**7), 10**7, places=3).map(float),
+    ),
+    st.integers(0, 4),
+)
+def test_the_fast_rounding_is_the_decimal_rounding(value, digits):
+    from calculator.units import _fixed
+
+    assert _fixed(value, digits) == _fixed_by_decimal(value, digits)
+
+
+def test_number_text_carries_no_markup_characters():
+    """Charts place number text without escaping it: no symbol may hold markup."""
+    from calculator.units import CURRENCIES
+
+    for symbol, _ in CURRENCIES.values():
+        assert not set(symbol) & set("<>&\"'"), symbol
