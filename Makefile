@@ -12,6 +12,7 @@ PYTHON ?= $(shell for p in python3 python3.12 python3.13 python3.14; do \
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+DEV_PORT ?= 8001
 
 .PHONY: help setup runtime browser lint format test test-unit build serve dev benchmark clean lock
 
@@ -69,10 +70,10 @@ serve: build  ## build, then serve the guide at http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 dev: runtime  ## live-reloading preview while writing pages (no service worker; port 8001)
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8001
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(DEV_PORT)
 
-benchmark: build  ## speed and size figures, each beside a baseline from the same run
-	$(BIN)/python scripts/benchmark.py
+benchmark: build browser  ## speed and bytes, each beside a baseline from the same run (ARGS=--quick)
+	$(BIN)/python scripts/benchmark.py $(ARGS)
 
 lock:  ## re-pin requirements.txt from the current environment
 	$(BIN)/python -m pip freeze --exclude tune-or-prompt > requirements.txt.new

@@ -1,57 +1,88 @@
-"""Benchmark: speed and size of the live calculators, each beside a baseline from the same run.
+"""Benchmark: the guide's speed and bytes, each figure beside a baseline from the same run.
 
 Machines here are shared and noisy, so nothing is asserted: the script prints medians of a
-few runs, and every figure has a baseline measured now, on the same machine.
+few runs, and every figure has a baseline measured now, on the same machine, against the
+built site in site/ (``make benchmark`` builds it first).
 
-| figure                          | baseline (same run)                                  |
-|---------------------------------|------------------------------------------------------|
-| guide page until ready, cold    | bare Pyodide in a module worker on a blank page      |
-| guide page until ready, warm    | the same bare page, warm (HTTP cache)                |
-| longest main-thread task        | bare Pyodide loaded on the main thread               |
-| calculate() per call in Pyodide | the same calls on CPython                            |
-| runtime transfer, raw and gzip  | the stock npm pyodide files alone                    |
+| figure                                   | baseline (same run)                          |
+|------------------------------------------|----------------------------------------------|
+| page until live, first visit             | a naive page: runtime and wheel on the       |
+|                                          | main thread, first result                    |
+| page until live, new tab after a visit   | the naive page in a new tab (warm cache)     |
+| page until live, reload                  | the naive page reloaded                      |
+| long tasks from load to live             | the same page with the guide's scripts       |
+|                                          | blocked (Material alone)                     |
+| edit -> updated output, p50 / p95        | (target: p95 <= 20 ms; the simulation apart) |
+| bytes before the runtime starts, gzip    | (target: <= 200 KB)                          |
+| first visit until the offline copy is    | the unique bytes of the files used           |
+| complete: bytes sent, bytes sent twice   |                                              |
+| calculate() per call in Pyodide          | the same calls on CPython                    |
 
-Usage: make build && .venv/bin/python scripts/benchmark.py [--runs N]
+Usage: .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import gzip
+import http.server
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from local_serving import CHROMIUM_ARGS, chromium_path, serve
+from local_serving import CHROMIUM_ARGS, QuietHandler, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
+PAGE = "performance-quality/"  # the guide page timed, and its calculator
+CALCULATOR = "quality"
+WARM_UP = 3  # edits per calculator before the timed ones (a fresh page's first calls are
+# slower while the browser compiles the runtime's hot code)
 
-BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
-const mode = new URLSearchParams(location.search).get("mode");
-window.__longest = 0;
-new PerformanceObserver(l => l.getEntries().forEach(e =>
-  window.__longest = Math.max(window.__longest, e.duration)))
-  .observe({type: "longtask", buffered: true});
-if (mode === "main") {
-  const { loadPyodide } = await import("./runtime/pyodide.mjs");
-  const py = await loadPyodide({ indexURL: new URL("./runtime/", location.href).href });
-  py.runPython("1");
-  window.__ready = performance.now();
-} else {
-  const w = new Worker("./bare-worker.mjs", { type: "module" });
-  w.onmessage = () => { window.__ready = performance.now(); };
-}
-</script>"""
-BARE_WORKER = """import { loadPyodide } from "./runtime/pyodide.mjs";
-const py = await loadPyodide({ indexURL: new URL("./runtime/", import.meta.url).href });
-py.runPython("1");
-postMessage("ready");
+# Installed before any page script: records long tasks and the moment the first form is
+# live. Init scripts run outside the page's Content-Security-Policy.
+OBSERVE = """
+window.__longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(e =>
+  window.__longTasks.push([e.startTime, e.duration]))).observe({type: "longtask", buffered: true});
+new MutationObserver(() => {
+  if (!window.__ready && document.querySelector('form[data-calculator][data-status="ready"]'))
+    window.__ready = performance.now();
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-status"]});
 """
+
+NAIVE_PAGE = """<!doctype html><meta charset="utf-8"><title>naive</title>
+<script type="module">
+const { RUNTIME } = await import("./runtime/current.mjs");
+const { loadPyodide } = await import(RUNTIME + "pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: RUNTIME });
+await pyodide.loadPackage("tune-or-prompt");
+const bridge = pyodide.pyimport("calculator.bridge");
+JSON.parse(bridge.call("CALCULATOR", "{}"));
+window.__ready = performance.now();
+</script>""".replace("CALCULATOR", CALCULATOR)
+
+EDIT = """async ([calculator, field, values]) => {
+  const form = document.querySelector(`form[data-calculator="${calculator}"]`);
+  const control = form.querySelector(`[name="${field}"]`);
+  const times = [];
+  for (const value of values) {
+    const done = new Promise(r => form.addEventListener("tp:computed", r, {once: true}));
+    const start = performance.now();
+    control.value = value;
+    control.dispatchEvent(new Event("input", {bubbles: true}));
+    await done;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
 CALLS_JS = """const { loadBridge } = await import(process.argv[4]);
 const { pyodide } = await loadBridge(process.argv[2]);
 const n = Number(process.argv[3]);
@@ -66,45 +97,151 @@ json.dumps((time.perf_counter() - t) / (${n} * len(CALCULATORS)))`));
 """
 
 
-def browser_figures(site_url, bare_url, runs):
-    from playwright.sync_api import sync_playwright
+# --------------------------------------------------------------------------- serving
 
-    results = {k: [] for k in ("guide_cold", "guide_warm", "bare_cold", "bare_warm",
-                               "guide_longest", "main_longest")}  # fmt: skip
-    page_js = """() => { window.__longest = 0; new PerformanceObserver(l => l.getEntries()
-        .forEach(e => window.__longest = Math.max(window.__longest, e.duration)))
-        .observe({type: "longtask", buffered: true});
-        new MutationObserver(() => { if (!window.__ready &&
-          document.querySelector('form[data-calculator][data-status="ready"]'))
-          window.__ready = performance.now(); })
-        .observe(document, {subtree: true, attributes: true,
-                            attributeFilter: ["data-status"]}); }"""
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            for kind, url in (("guide", f"{site_url}/performance-quality/"),
-                              ("bare", f"{bare_url}/bare.html")):  # fmt: skip
-                context = browser.new_context(service_workers="block")
-                page = context.new_page()
-                if kind == "guide":
-                    page.add_init_script(f"({page_js})()")
-                for warmth in ("cold", "warm"):
-                    page.goto(url)
-                    page.wait_for_function("window.__ready", timeout=120_000)
-                    took = page.evaluate("window.__ready")
-                    results[f"{kind}_{warmth}"].append(took / 1000)
-                    if kind == "guide" and warmth == "cold":
-                        results["guide_longest"].append(page.evaluate("window.__longest"))
-                context.close()
+
+class Recorder:
+    """What the server sent: body bytes per path (304 answers send none), and each request."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.sent = collections.defaultdict(list)  # path -> [bytes of each 200 answer]
+        self.log = []  # (time, path) of every request
+
+    def snapshot(self):
+        with self.lock:
+            return {p: list(sizes) for p, sizes in self.sent.items()}, list(self.log)
+
+
+RECORD = Recorder()
+
+
+class Counting(QuietHandler):
+    def do_GET(self):
+        with RECORD.lock:
+            RECORD.log.append((time.monotonic(), self.path.split("?")[0]))
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        with RECORD.lock:
+            RECORD.sent[self.path.split("?")[0]].append(len(data))
+
+
+def serve(directory):
+    import functools
+
+    handler = functools.partial(Counting, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def file_of(path):
+    target = SITE / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") else target
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def until_live(page, url):
+    page.goto(url)
+    page.wait_for_function("() => Boolean(window.__ready)", timeout=120_000)
+    return page.evaluate("() => window.__ready") / 1000
+
+
+def long_tasks(page, until_ms):
+    tasks = [d for start, d in page.evaluate("() => window.__longTasks") if start < until_ms]
+    return len(tasks), max(tasks, default=0.0)
+
+
+def timings(browser, site, naive, runs):
+    out = collections.defaultdict(list)
+    for _ in range(runs):
+        for kind, url in (("guide", f"{site}/{PAGE}"), ("naive", f"{naive}/naive.html")):
             context = browser.new_context(service_workers="block")
+            context.add_init_script(OBSERVE)
             page = context.new_page()
-            page.goto(f"{bare_url}/bare.html?mode=main")
-            page.wait_for_function("window.__ready", timeout=120_000)
-            page.wait_for_timeout(200)
-            results["main_longest"].append(page.evaluate("window.__longest"))
+            out[f"{kind}_first"].append(until_live(page, url))
+            if kind == "guide":
+                out["guide_tasks"].append(long_tasks(page, page.evaluate("() => window.__ready")))
+                page.wait_for_timeout(1500)  # the worker keeps its memory snapshot
+            tab = context.new_page()
+            out[f"{kind}_tab"].append(until_live(tab, url))
+            out[f"{kind}_reload"].append(until_live(tab, url))
             context.close()
-        browser.close()
-    return {k: statistics.median(v) for k, v in results.items()}
+        # Material alone: the same page with the guide's scripts blocked
+        context = browser.new_context(service_workers="block")
+        context.add_init_script(OBSERVE)
+        context.route("**/javascripts/*.mjs", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(f"{site}/{PAGE}", wait_until="load")
+        page.wait_for_timeout(1000)
+        out["material_tasks"].append(long_tasks(page, 1e12))
+        context.close()
+    return out
+
+
+def edit_latency(browser, site, edits):
+    """Milliseconds from an input event to the form's updated output, per calculator."""
+    sys.path.insert(0, str(ROOT))
+    from calculator import CALCULATORS
+
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{site}/")
+    page.wait_for_selector('form[data-calculator="overview"][data-status="ready"]')
+    page.wait_for_timeout(3000)  # the worker's one-off work after its first boot (snapshot)
+    latency = {}
+    for calc in CALCULATORS.values():
+        if page.url != f"{site}/{calc.path}":
+            page.goto(f"{site}/{calc.path}")
+        page.wait_for_selector(f'form[data-calculator="{calc.id}"][data-status="ready"]')
+        field = next(f for f in calc.fields if f.kind in ("number", "integer") and not f.optional)
+        base = field.default or 1
+        values = [str(base + (n % 3 + 1) * (1 if field.kind == "integer" else 0.01))
+                  for n in range(edits)]  # fmt: skip
+        if field.maximum is not None:
+            values = [str(min(float(v), field.maximum)) for v in values]
+        page.evaluate(EDIT, [calc.id, field.name, values[:WARM_UP]])  # the runtime warms up
+        latency[calc.id] = page.evaluate(EDIT, [calc.id, field.name, values])
+    context.close()
+    return latency
+
+
+def first_visit_bytes(browser, site):
+    """Bytes the server sends on a first visit, until the offline copy is complete."""
+    with RECORD.lock:
+        RECORD.reset()
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(f"{site}/")
+    page.wait_for_selector('form[data-calculator="overview"][data-status="ready"]')
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=120_000, polling=200
+    )
+    page.wait_for_timeout(500)
+    sent, log = RECORD.snapshot()
+    context.close()
+    total = sum(sum(sizes) for sizes in sent.values())
+    unique = sum(sizes[0] for sizes in sent.values())
+    runtime_start = next(t for t, path in log if path.endswith("/pyodide.mjs"))
+    before = {path for t, path in log if t < runtime_start}
+    before_gzip = sum(
+        len(gzip.compress(file_of(path).read_bytes(), 6))
+        for path in before
+        if file_of(path).is_file()
+    )
+    twice = {path: sum(sizes[1:]) for path, sizes in sent.items() if len(sizes) > 1}
+    return {"total": total, "unique": unique, "twice": twice, "before_gzip": before_gzip}
+
+
+# --------------------------------------------------------------------------- Pyodide, sizes
 
 
 def call_figures(runtime, calls):
@@ -122,67 +259,106 @@ def call_figures(runtime, calls):
     done = subprocess.run(["node", script.name, str(runtime), str(calls), loader],
                           capture_output=True, text=True, check=True)  # fmt: skip
     Path(script.name).unlink()
-    return {
-        "cpython_call": cpython,
-        "pyodide_call": json.loads(done.stdout.strip().splitlines()[-1]),
-    }
+    return {"cpython": cpython, "pyodide": json.loads(done.stdout.strip().splitlines()[-1])}
 
 
-def size_figures(runtime):
-    stock = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# --------------------------------------------------------------------------- report
 
-    def sizes(paths):
-        raw = sum(p.stat().st_size for p in paths)
-        packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths)
-        return raw / 1e6, packed / 1e6
 
-    ours = sorted(runtime.iterdir())
-    return {"stock": sizes([runtime / n for n in stock]), "runtime": sizes(ours),
-            "site": sizes([p for p in SITE.rglob("*") if p.is_file()])}  # fmt: skip
+def median(values):
+    return statistics.median(values)
+
+
+def pct(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="browser runs per figure (median)")
+    parser.add_argument("--edits", type=int, default=20, help="edits per calculator")
     parser.add_argument("--calls", type=int, default=200, help="calculate() rounds per runtime")
+    parser.add_argument("--quick", action="store_true", help="one run, few edits and calls")
     args = parser.parse_args(argv)
-    runtime = SITE / "runtime"
-    if not (runtime / "pyodide.asm.wasm").exists():
-        sys.exit("error: build the site first (make build)")
+    if args.quick:
+        args.runs, args.edits, args.calls = 1, 3, 5
+    (runtime,) = (
+        (p for p in (SITE / "runtime").iterdir() if p.is_dir())
+        if (SITE / "runtime").is_dir()
+        else sys.exit("error: build the site first (make build)")
+    )
+
+    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        bare = Path(tmp)
-        (bare / "runtime").symlink_to(runtime)
-        (bare / "bare.html").write_text(BARE_PAGE)
-        (bare / "bare-worker.mjs").write_text(BARE_WORKER)
+        naive_dir = Path(tmp)
+        (naive_dir / "runtime").symlink_to(SITE / "runtime")
+        (naive_dir / "naive.html").write_text(NAIVE_PAGE)
         site_server, site_url = serve(SITE)
-        bare_server, bare_url = serve(bare)
+        naive_server, naive_url = serve(naive_dir)
         try:
-            b = browser_figures(site_url, bare_url, args.runs)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                t = timings(browser, site_url, naive_url, args.runs)
+                edits = edit_latency(browser, site_url, args.edits)
+                b = first_visit_bytes(browser, site_url)
+                browser.close()
         finally:
             site_server.shutdown()
-            bare_server.shutdown()
+            naive_server.shutdown()
     c = call_figures(runtime, args.calls)
-    s = size_figures(runtime)
 
+    def ratio(a, b):
+        return f"{median(t[a]) / median(t[b]):.2f}x"
+
+    tasks = [n for n, _ in t["guide_tasks"]]
+    longest = [m for _, m in t["guide_tasks"]]
+    base_tasks = [n for n, _ in t["material_tasks"]]
+    base_longest = [m for _, m in t["material_tasks"]]
+    quick = [x for cid, ms in edits.items() if cid != "uncertainty" for x in ms]
+    slow = edits.get("uncertainty", [0.0])
+    worst = max((cid for cid in edits if cid != "uncertainty"), key=lambda c: pct(edits[c], 0.95))
+    twice = sum(b["twice"].values())
     rows = [
-        ("guide page until ready, cold", f"{b['guide_cold']:.2f} s",
-         "bare Pyodide in a worker, cold", f"{b['bare_cold']:.2f} s"),
-        ("guide page until ready, warm", f"{b['guide_warm']:.2f} s",
-         "bare Pyodide in a worker, warm", f"{b['bare_warm']:.2f} s"),
-        ("longest main-thread task, guide", f"{b['guide_longest']:.0f} ms",
-         "bare Pyodide on the main thread", f"{b['main_longest']:.0f} ms"),
-        ("calculate() per call, Pyodide", f"{c['pyodide_call'] * 1e3:.3f} ms",
-         "same calls on CPython", f"{c['cpython_call'] * 1e3:.3f} ms"),
-        ("runtime in the site, raw / gzip", f"{s['runtime'][0]:.1f} / {s['runtime'][1]:.1f} MB",
-         "stock npm pyodide files", f"{s['stock'][0]:.1f} / {s['stock'][1]:.1f} MB"),
-        ("whole site, raw / gzip", f"{s['site'][0]:.1f} / {s['site'][1]:.1f} MB", "", ""),
+        ("page until live, first visit", f"{median(t['guide_first']):.2f} s",
+         "naive page, first visit", f"{median(t['naive_first']):.2f} s",
+         ratio("guide_first", "naive_first"), "<= 1.05x"),
+        ("page until live, new tab after a visit", f"{median(t['guide_tab']):.2f} s",
+         "naive page, new tab", f"{median(t['naive_tab']):.2f} s",
+         ratio("guide_tab", "naive_tab"), "<= 0.3x"),
+        ("page until live, reload", f"{median(t['guide_reload']):.2f} s",
+         "naive page, reload", f"{median(t['naive_reload']):.2f} s",
+         ratio("guide_reload", "naive_reload"), "<= 0.3x"),
+        ("long tasks, load to live (longest)",
+         f"{median(tasks):g} ({median(longest):.0f} ms)",
+         "Material alone (longest)", f"{median(base_tasks):g} ({median(base_longest):.0f} ms)",
+         "", "no more"),
+        ("edit -> output, p50 / p95", f"{pct(quick, 0.5):.1f} / {pct(quick, 0.95):.1f} ms",
+         f"slowest p95: {worst}", f"{pct(edits[worst], 0.95):.1f} ms", "", "p95 <= 20 ms"),
+        ("edit -> output, simulation p50", f"{pct(slow, 0.5):.0f} ms", "", "", "", ""),
+        ("bytes before the runtime starts", f"{b['before_gzip'] / 1e3:.0f} KB gzip",
+         "", "", "", "<= 200 KB"),
+        ("first visit: bytes sent", f"{b['total'] / 1e6:.2f} MB",
+         "unique bytes of the files used", f"{b['unique'] / 1e6:.2f} MB",
+         f"{b['total'] / b['unique']:.2f}x", "<= 1.10x"),
+        ("first visit: bytes sent twice", f"{twice / 1e3:.0f} KB",
+         "", "", "", "<= 300 KB"),
+        ("calculate() per call, Pyodide", f"{c['pyodide'] * 1e3:.3f} ms",
+         "same calls on CPython", f"{c['cpython'] * 1e3:.3f} ms",
+         f"{c['pyodide'] / c['cpython']:.1f}x", ""),
     ]  # fmt: skip
-    print(f"Benchmark ({args.runs} browser runs, medians; {args.calls} rounds of 10 calls)\n")
-    print(f"| {'figure':<33} | {'value':>14} | {'baseline (same run)':<32} | {'value':>14} |")
-    print(f"|{'-' * 35}|{'-' * 16}|{'-' * 34}|{'-' * 16}|")
-    for name, value, base, base_value in rows:
-        print(f"| {name:<33} | {value:>14} | {base:<32} | {base_value:>14} |")
+    heads = ("figure", "value", "baseline (same run)", "value", "ratio", "target")
+    widths = [max(len(str(r[i])) for r in (*rows, heads)) for i in range(6)]
+    print(f"Benchmark: {args.runs} browser run(s), medians; {args.edits} edits per calculator; "
+          f"{args.calls} rounds of {len(edits)} calls\n")  # fmt: skip
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
+    if b["twice"]:
+        print("\nSent twice: " + ", ".join(f"{p} ({n / 1e3:.0f} KB)"
+                                           for p, n in sorted(b["twice"].items())))  # fmt: skip
     return 0
 
 

@@ -6,8 +6,9 @@ built by another engine.
 
 1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
 2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered.
-3. ``csp.py``: each page's Content-Security-Policy, with the theme's inline scripts hashed.
-4. ``service-worker.mjs``: the offline copy's manifest, from the finished files.
+3. ``defer_search.py``: the theme's search index waits until the runtime has booted.
+4. ``csp.py``: each page's Content-Security-Policy, with the theme's inline scripts hashed.
+5. ``service-worker.mjs``: the offline copy's manifest, from the finished files.
 
 Usage: python scripts/build_site.py [--site-dir DIR] [--site-url URL]
 (``SITE_URL`` in the environment is the default address; see mkdocs.yml.)
@@ -41,6 +42,7 @@ def build(site_dir, site_url=None):
     log = run(
         sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), env=env
     ).stderr
+    print(run(sys.executable, "scripts/defer_search.py", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/csp.py", str(site_dir)).stdout.strip())
     print(run("node", "scripts/service-worker.mjs", str(site_dir)).stdout.strip())
     return log

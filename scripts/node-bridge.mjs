@@ -1,21 +1,20 @@
-// The cost model inside the real Pyodide runtime, under Node: loads the runtime from a
-// prepared runtime directory (scripts/prepare_runtime.py), installs the calculator wheel
-// by name from its lock file, and returns calculator.bridge. Shared by the parity test
-// and the benchmark, so both run the model the way the browser's worker does.
+// The cost model inside the real Pyodide runtime, under Node, started as the browser's
+// worker starts it (docs/javascripts/boot.mjs): shared by the parity test and the
+// benchmark. RUNTIME_DIR is a prepared runtime folder (docs/runtime/<hash>/ or its copy in
+// the built site).
 //
 // Command line: node scripts/node-bridge.mjs RUNTIME_DIR < calls.json
 //   reads [{calculator, inputs}, ...] and prints {python, replies: [bridge.call(...)...]}.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { bootFresh, openBridge } from "../docs/javascripts/boot.mjs";
 
 export async function loadBridge(runtimeDir) {
   const dir = runtimeDir.endsWith("/") ? runtimeDir : `${runtimeDir}/`;
   const { loadPyodide } = await import(pathToFileURL(`${dir}pyodide.mjs`).href);
-  const pyodide = await loadPyodide({ indexURL: dir });
-  await pyodide.loadPackage("tune-or-prompt", { messageCallback: () => {} });
-  const bridge = pyodide.pyimport("calculator.bridge");
-  const python = pyodide.runPython("import sys; sys.version.split()[0]");
-  return { pyodide, bridge, python };
+  const read = async (name) => readFileSync(`${dir}${name}`);
+  const pyodide = await bootFresh({ loadPyodide, indexURL: dir, read });
+  return { pyodide, ...openBridge(pyodide) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

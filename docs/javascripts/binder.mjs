@@ -1,6 +1,6 @@
 // One generic binder for every <form data-calculator>: it knows no calculator by name.
-// What it needs (fields, outputs) comes from calculator.schema(); what it shows comes from
-// the worker's reply, already formatted by the model.
+// What it shows comes from the worker's reply, already formatted by the model; the exports
+// take the field and output labels from calculator.schema().
 //
 // Form states (data-status): static (pre-rendered, no script) -> loading -> ready | error;
 // "ready" once the first live result (or field error) for the inputs is shown; "error" if
@@ -17,7 +17,7 @@ const LOADING_TEXT = {
   package: "Loading the cost model…",
   import: "Almost ready…",
 };
-const DEBOUNCE_MS = 120;
+const UPDATING_AFTER_MS = 150; // a call still running after this is marked "updating"
 
 function liveText() {
   return `Live: results update as you type (Python ${runtime.python} in your browser).`;
@@ -32,7 +32,9 @@ export function bind(form) {
   if (form.dataset.bound) return;
   form.dataset.bound = "true";
   const id = form.dataset.calculator;
-  const state = { seq: 0, timer: 0, calc: null, last: null };
+  // At most one call in flight per form; inputs that change meanwhile wait as "again" and
+  // are read when their call is sent, so typing never waits on a timer or queues stale work.
+  const state = { live: false, last: null, busy: false, again: false };
   const unknown = applyInputs(form, paramsFromUrl(form));
   const fromUrl = changedParams(form).length > 0;
 
@@ -49,11 +51,10 @@ export function bind(form) {
   runtime.listeners.add(onProgress);
 
   async function compute() {
-    if (!state.calc) return;
-    const seq = ++state.seq;
+    if (!state.live) return;
     const inputs = readInputs(form);
     const reply = await runtime.call(id, inputs);
-    if (seq !== state.seq || !form.isConnected) return; // a newer input won
+    if (state.again || !form.isConnected) return; // newer inputs are waiting: show those
     if (reply.ok) {
       clearErrors(form);
       state.last = { inputs, result: reply.result };
@@ -61,7 +62,7 @@ export function bind(form) {
         '[data-action^="download"], [data-action="print"]',
       ))
         button.disabled = false;
-      placeResult(form, state.calc, reply.display);
+      placeResult(form, reply.display);
       setStatus(form, liveText());
       form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
     } else {
@@ -69,15 +70,31 @@ export function bind(form) {
     }
   }
 
-  function recompute() {
-    compute().catch((err) => stopLive(form, err, "The results shown are the last computed."));
+  async function recompute() {
+    if (state.busy) {
+      state.again = true;
+      return;
+    }
+    state.busy = true;
+    const slow = setTimeout(() => form.setAttribute("data-updating", ""), UPDATING_AFTER_MS);
+    try {
+      do {
+        state.again = false;
+        await compute();
+      } while (state.again);
+    } catch (err) {
+      stopLive(form, err, "The results shown are the last computed.");
+    } finally {
+      clearTimeout(slow);
+      form.removeAttribute("data-updating");
+      state.busy = false;
+    }
   }
 
   function onInput(event) {
     if (!event.target.name) return;
     syncUrl(form);
-    clearTimeout(state.timer);
-    state.timer = setTimeout(recompute, DEBOUNCE_MS);
+    recompute();
   }
 
   form.addEventListener("input", onInput);
@@ -90,6 +107,7 @@ export function bind(form) {
   const fileInput = form.querySelector('[data-role="scenario-file"]');
   const base = `tune-or-prompt-${id}`;
   const scenario = () => ({ ...state.last, link: shareLink(form) });
+  const calc = async () => (await runtime.describe()).calculators[id];
   const actions = {
     "copy-link": async () => {
       const link = shareLink(form);
@@ -107,9 +125,10 @@ export function bind(form) {
       syncUrl(form);
       recompute();
     },
-    "download-json": () =>
-      download(`${base}.json`, "application/json", toJson(state.calc, scenario())),
-    "download-csv": () => download(`${base}.csv`, "text/csv", toCsv(state.calc, scenario())),
+    "download-json": async () =>
+      download(`${base}.json`, "application/json", toJson(await calc(), scenario())),
+    "download-csv": async () =>
+      download(`${base}.csv`, "text/csv", toCsv(await calc(), scenario())),
     "load-json": () => fileInput.click(),
     print: () => {
       form.setAttribute("data-link", shareLink(form));
@@ -125,8 +144,13 @@ export function bind(form) {
   };
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
-    if (button && !button.disabled && actions[button.dataset.action])
-      actions[button.dataset.action]();
+    const action = button && !button.disabled && actions[button.dataset.action];
+    if (!action) return;
+    Promise.resolve()
+      .then(action)
+      .catch((err) =>
+        setStatus(form, `Could not ${button.textContent.toLowerCase()}: ${err.message}.`),
+      );
   });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
@@ -135,7 +159,7 @@ export function bind(form) {
     try {
       const ignored = await loadScenario(form, file);
       syncUrl(form);
-      await compute();
+      await recompute();
       if (ignored.length)
         setStatus(
           form,
@@ -148,12 +172,13 @@ export function bind(form) {
 
   runtime
     .start()
-    .then(async (schema) => {
+    .then(async () => {
       runtime.listeners.delete(onProgress);
-      state.calc = schema.calculators[id];
-      if (!state.calc) throw new Error(`the model has no calculator "${id}"`);
+      state.live = true;
       // ready once the results reflect the inputs (restored from a link or typed meanwhile)
-      await compute();
+      await recompute();
+      if (form.getAttribute("data-status") === "error") return;
+      form.dataset.boot = runtime.boot;
       form.setAttribute("data-status", "ready");
       if (unknown.length) {
         setStatus(

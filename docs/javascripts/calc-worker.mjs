@@ -1,56 +1,129 @@
 // The cost model in a module Web Worker: Pyodide starts here once per visit, so the page
 // never freezes while it loads. The Python side is calculator.bridge, in the wheel.
 //
+// Boot: restore the memory snapshot this browser made on an earlier visit (snapshot.mjs);
+// failing that, boot afresh (boot.mjs), and once the page has its first results, make a
+// snapshot for next time.
+//
 // Messages (plain objects with a `type`):
 //   worker -> page
 //     {type: "progress", stage}                 boot stages: "runtime", "package", "import"
-//     {type: "ready", schema, python}           calculator.schema(), Python version
+//     {type: "ready", python, boot}             boot: "snapshot" or "fresh"
 //     {type: "error", error: {name, message}}   the runtime could not start
 //     {type: "result", id, ok: true, result, display}
 //     {type: "result", id, ok: false, error: {name, message, field, reason, calculator}}
+//     {type: "result", id, ok: true, schema}    reply to describe
+//     {type: "copied"}                          the runtime files are in the offline copy
+//     {type: "snapshot", saved}                 a snapshot was kept (or could not be)
 //   page -> worker
 //     {type: "call", id, calculator, inputs}    inputs: {field: string|boolean}
+//     {type: "describe", id}                    calculator.schema(), when the page needs it
 //
 // Inputs reach Python as one JSON string, never as source code. Python errors become plain
 // objects before posting, since Pyodide's error objects cannot be cloned.
 
-import { loadPyodide } from "../runtime/pyodide.mjs";
+import { RUNTIME } from "../runtime/current.mjs";
+import { bootFresh, openBridge } from "./boot.mjs";
+import { offlineCopyFetch } from "./offline-copy.mjs";
+import { SnapshotStore } from "./snapshot.mjs";
 
-const INDEX_URL = new URL("../runtime/", import.meta.url).href;
-const PACKAGE = "tune-or-prompt";
+// The runtime's downloads go through the offline copy (offline-copy.mjs): on a first visit
+// each file crosses the network once, for the worker and the service worker alike.
+const offlineCopy = offlineCopyFetch(
+  self.fetch.bind(self),
+  RUNTIME,
+  new URL("../../", RUNTIME).href,
+);
+self.fetch = offlineCopy.fetch;
+
+const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 
 function plainError(err) {
   return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
 }
 
-// If the runtime's own download fails (wasm blocked, offline without a cache), Pyodide's
-// loader rejects a promise nobody awaits and loadPyodide never settles: report that as a
-// boot error instead of hanging.
-let booted = false;
+// If a runtime download fails (wasm blocked, offline without a copy), Pyodide's loader
+// rejects a promise nobody awaits and loadPyodide never settles: fail the boot step instead
+// of hanging.
+let failStep = null;
 self.addEventListener("unhandledrejection", (event) => {
-  if (booted) return;
+  if (!failStep) return;
   event.preventDefault();
-  self.postMessage({ type: "error", error: plainError(event.reason) });
+  failStep(event.reason);
 });
+function step(work) {
+  return new Promise((resolve, reject) => {
+    failStep = reject;
+    work().then(resolve, reject);
+  }).finally(() => {
+    failStep = null;
+  });
+}
 
-const ready = (async () => {
+async function read(name) {
+  const response = await fetch(new URL(name, RUNTIME));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+const store = new SnapshotStore(RUNTIME);
+
+async function restore(loadPyodide, stored) {
+  if (!stored) return null;
+  try {
+    // The digest is checked while the runtime restores (it runs off this thread); a
+    // snapshot that fails it is dropped before anything is computed with it.
+    const [pyodide, intact] = await Promise.all([
+      step(() => loadPyodide({ indexURL: RUNTIME, _loadSnapshot: stored.bytes })),
+      stored.intact,
+    ]);
+    if (!intact) throw new Error("the snapshot does not match its digest");
+    return { pyodide, ...openBridge(pyodide) };
+  } catch {
+    await store.drop().catch(() => {}); // a bad snapshot is never tried twice
+    return null;
+  }
+}
+
+async function start() {
   self.postMessage({ type: "progress", stage: "runtime" });
-  const pyodide = await loadPyodide({ indexURL: INDEX_URL });
-  self.postMessage({ type: "progress", stage: "package" });
-  await pyodide.loadPackage(PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
+  const [{ loadPyodide }, stored] = await Promise.all([
+    step(() => import(`${RUNTIME}pyodide.mjs`)),
+    store.open().catch(() => null),
+  ]);
+  const restored = await restore(loadPyodide, stored);
+  if (restored) return { ...restored, boot: "snapshot" };
+  const pyodide = await step(() =>
+    bootFresh({ loadPyodide, indexURL: RUNTIME, read, makeSnapshot: store.usable }),
+  );
   self.postMessage({ type: "progress", stage: "import" });
-  const bridge = pyodide.pyimport("calculator.bridge");
-  const python = pyodide.runPython("import sys; sys.version.split()[0]");
-  booted = true;
-  self.postMessage({ type: "ready", schema: JSON.parse(bridge.describe()), python });
-  return bridge;
-})();
+  return { pyodide, ...openBridge(pyodide), boot: "fresh" };
+}
 
+async function keepSnapshot(pyodide) {
+  try {
+    await store.save(pyodide.makeMemorySnapshot());
+    self.postMessage({ type: "snapshot", saved: true });
+  } catch (err) {
+    self.postMessage({ type: "snapshot", saved: false, error: plainError(err) });
+  }
+}
+
+const ready = start().then((runtime) => {
+  const { python, boot } = runtime;
+  self.postMessage({ type: "ready", python, boot });
+  setTimeout(async () => {
+    await offlineCopy.store();
+    self.postMessage({ type: "copied" }); // the service worker may now fill the rest
+    if (boot === "fresh" && store.usable) await keepSnapshot(runtime.pyodide);
+  }, AFTER_READY_MS);
+  return runtime.bridge;
+});
 ready.catch((err) => self.postMessage({ type: "error", error: plainError(err) }));
 
 self.addEventListener("message", async (event) => {
   const message = event.data || {};
-  if (message.type !== "call") return;
+  if (message.type !== "call" && message.type !== "describe") return;
   let bridge;
   try {
     bridge = await ready;
@@ -59,9 +132,12 @@ self.addEventListener("message", async (event) => {
   }
   let reply;
   try {
-    reply = JSON.parse(
-      bridge.call(String(message.calculator), JSON.stringify(message.inputs || {})),
-    );
+    if (message.type === "describe") {
+      reply = { ok: true, schema: JSON.parse(bridge.describe()) };
+    } else {
+      const inputs = JSON.stringify(message.inputs || {});
+      reply = JSON.parse(bridge.call(String(message.calculator), inputs));
+    }
   } catch (err) {
     reply = { ok: false, error: plainError(err) };
   }

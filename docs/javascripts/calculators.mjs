@@ -1,15 +1,72 @@
-// Entry point: start the Python worker as early as the page allows, and bind every
-// calculator form on every page Material shows (instant navigation keeps this module and
-// its one worker alive across pages).
+// Entry point, loaded async: start the Python worker as soon as the page's first calculator
+// form is parsed (before the theme's own script has run), bind every form on every page
+// Material shows (instant navigation keeps this module and its one worker alive across
+// pages), and register the offline copy once the runtime is live.
 
 import { bind } from "./binder.mjs";
+import { registerOffline } from "./offline.mjs";
 import { runtime } from "./runtime.mjs";
 
+const FORMS = "form[data-calculator]";
+
+// What waits for the runtime: the theme's search index (scripts/defer_search.py, which
+// asks on this channel whether it may start; the reader going to the search box starts it
+// at once) and the offline copy, which starts filling once the worker has stored the
+// runtime it downloaded.
+const channel = new BroadcastChannel("tune-or-prompt");
+let searchMayStart = false;
+
+function allowSearch() {
+  searchMayStart = true;
+  channel.postMessage("search-may-start");
+}
+
+channel.addEventListener("message", (event) => {
+  if (event.data === "search-waiting" && searchMayStart) channel.postMessage("search-may-start");
+});
+document.addEventListener("focusin", (event) => {
+  if (event.target.matches?.(".md-search__input")) allowSearch();
+});
+
+function startRuntime() {
+  const started = runtime.start();
+  started.then(allowSearch, allowSearch);
+  started.then(() => runtime.copied).then(registerOffline, registerOffline);
+}
+
+function noRuntime() {
+  allowSearch();
+  registerOffline();
+}
+
+function whenFormParsed(found, none) {
+  if (document.querySelector(FORMS)) return found();
+  if (document.readyState !== "loading") return none();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(FORMS)) return;
+    observer.disconnect();
+    found();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!document.querySelector(FORMS)) {
+      observer.disconnect();
+      none();
+    }
+  });
+}
+
 function bindAll() {
-  const forms = document.querySelectorAll("form[data-calculator]");
+  const forms = document.querySelectorAll(FORMS);
   if (forms.length) runtime.start().catch(() => {}); // each form reports its own failure
   forms.forEach(bind);
 }
 
-if (window.document$) window.document$.subscribe(bindAll);
-else bindAll();
+function onDocuments() {
+  if (window.document$) window.document$.subscribe(bindAll);
+  else bindAll();
+}
+
+whenFormParsed(startRuntime, noRuntime);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onDocuments);
+else onDocuments();

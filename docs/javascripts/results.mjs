@@ -77,20 +77,21 @@ function placeChart(figure, svgText) {
   figure.replaceChildren(document.importNode(svg, true));
 }
 
-export function placeResult(form, calc, display) {
-  for (const output of calc.outputs) {
-    const view = display[output.key];
-    const node = form.querySelector(`[data-output="${CSS.escape(output.key)}"]`);
-    if (!node || !view) continue;
-    if (output.unit === "list") {
+// `display` maps each output key to what the model made of it: {items} for a list, {href,
+// text} for a link, {rows, chart} for a table or series, {text, value} for one value.
+export function placeResult(form, display) {
+  for (const [key, view] of Object.entries(display)) {
+    const node = form.querySelector(`[data-output="${CSS.escape(key)}"]`);
+    if (!node) continue;
+    if ("items" in view) {
       node.replaceChildren(...view.items.map((item) => element("li", {}, item)));
-    } else if (output.unit === "link") {
+    } else if ("href" in view) {
       if (view.href) node.setAttribute("href", view.href);
       else node.removeAttribute("href");
       node.textContent = view.text;
     } else if ("rows" in view) {
       placeTable(node, view);
-      const figure = form.querySelector(`[data-chart="${CSS.escape(output.key)}"]`);
+      const figure = form.querySelector(`[data-chart="${CSS.escape(key)}"]`);
       if (figure) placeChart(figure, view.chart);
     } else {
       node.textContent = view.text;

@@ -1,10 +1,11 @@
 // The page's client for the Python worker: one module worker per visit (it survives
 // Material's instant navigation), requests matched to replies by id.
 //
-// start() resolves with calculator.schema() once Python is ready, or rejects (no
-// WebAssembly, the worker failed, the boot timed out). call() resolves with the worker's
-// reply ({ok, result, display} or {ok: false, error}) and rejects if the worker dies or
-// does not answer in time; after a worker error every later call rejects at once.
+// start() resolves once Python is ready, or rejects (no WebAssembly, the worker failed, the
+// boot timed out). call() resolves with the worker's reply ({ok, result, display} or
+// {ok: false, error}) and rejects if the worker dies or does not answer in time; after a
+// worker error every later call rejects at once. describe() gives calculator.schema(),
+// asked for only when the page needs it (the exports), so no boot waits on it.
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
@@ -25,10 +26,16 @@ function describeBootError(error) {
 class Runtime {
   constructor() {
     this.worker = null;
-    this.ready = null; // Promise<schema>
+    this.ready = null; // Promise, settled when the runtime is ready or has failed
+    this.schema = null; // Promise<calculator.schema()>, once asked for
     this.pending = new Map(); // id -> {resolve, reject, timer}
     this.nextId = 1;
     this.python = "";
+    this.boot = ""; // "snapshot" (restored from this browser's memory snapshot) or "fresh"
+    this.snapshotSaved = null;
+    this.copied = new Promise((resolve) => {
+      this.markCopied = resolve; // the worker has put the runtime in the offline copy
+    });
     this.failure = null; // set once the worker is gone
     this.listeners = new Set(); // boot progress: (stage) => void
   }
@@ -43,8 +50,10 @@ class Runtime {
       reject(new Error("this browser cannot run WebAssembly in a worker"));
       return;
     }
+    const adopted = window.__tuneOrPromptWorker; // started in <head> (early-worker.js)
+    delete window.__tuneOrPromptWorker;
     try {
-      this.worker = new Worker(WORKER_URL, { type: "module" });
+      this.worker = adopted?.worker || new Worker(WORKER_URL, { type: "module" });
     } catch (err) {
       reject(new Error(`the worker could not start (${err.message})`));
       return;
@@ -53,19 +62,25 @@ class Runtime {
       this.#fail(new Error(`the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`));
       reject(this.failure);
     }, BOOT_TIMEOUT_MS);
-    this.worker.addEventListener("error", (event) => {
+    const onError = (event) => {
       clearTimeout(timer);
       this.#fail(new Error(event.message || "the worker script failed"));
       reject(this.failure);
-    });
-    this.worker.addEventListener("message", (event) => {
+    };
+    const onMessage = (event) => {
       const message = event.data || {};
       if (message.type === "progress") {
         for (const listener of this.listeners) listener(message.stage);
       } else if (message.type === "ready") {
         clearTimeout(timer);
         this.python = message.python;
-        resolve(message.schema);
+        this.boot = message.boot;
+
+        resolve();
+      } else if (message.type === "copied") {
+        this.markCopied();
+      } else if (message.type === "snapshot") {
+        this.snapshotSaved = message.saved;
       } else if (message.type === "error") {
         clearTimeout(timer);
         this.#fail(new Error(describeBootError(message.error)));
@@ -77,7 +92,12 @@ class Runtime {
         clearTimeout(waiting.timer);
         waiting.resolve(message);
       }
-    });
+    };
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    for (const event of adopted?.early || []) (event.type === "error" ? onError : onMessage)(event);
+    this.worker.addEventListener("error", onError);
+    this.worker.addEventListener("message", onMessage);
   }
 
   // The worker is gone for good: stop it, and reject every call waiting on it.
@@ -92,7 +112,7 @@ class Runtime {
     this.pending.clear();
   }
 
-  call(calculator, inputs) {
+  #request(message) {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -101,8 +121,17 @@ class Runtime {
         reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
       }, CALL_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "call", id, calculator, inputs });
+      this.worker.postMessage({ ...message, id });
     });
+  }
+
+  call(calculator, inputs) {
+    return this.#request({ type: "call", calculator, inputs });
+  }
+
+  describe() {
+    this.schema ??= this.#request({ type: "describe" }).then((reply) => reply.schema);
+    return this.schema;
   }
 }
 

@@ -166,7 +166,9 @@ def test_copy_link_round_trips(page, context, server):
     form.locator('[name="pe_share_after_switch"]').fill("0.5")
     done()
     form.locator('[data-action="copy-link"]').click()
-    page.wait_for_function("document.querySelector('form[data-calculator=hybrid]').dataset.link")
+    page.wait_for_function(
+        "() => document.querySelector('form[data-calculator=hybrid]').dataset.link"
+    )
     link = form.get_attribute("data-link")
     assert "hybrid.switch_month=12" in link and "hybrid.pe_share_after_switch=0.5" in link
     assert "#when-to-switch" in link
@@ -244,7 +246,9 @@ def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server)
     assert "finite" in seen["range_position"]
     assert "NaN" in seen["ft_accuracy"]
     assert "must be a number" in seen["cost_per_error"]
-    page.wait_for_function("!document.querySelector('form[data-calculator=quality][data-stale]')")
+    page.wait_for_function(
+        "() => !document.querySelector('form[data-calculator=quality][data-stale]')"
+    )
     assert_matches_cpython(form, "quality")
     assert page.evaluate("window.__pwned") is None
 
@@ -252,7 +256,7 @@ def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server)
 def test_unknown_link_inputs_are_reported_and_ignored(page, server):
     form = open_calculator(page, server, "overview", "?overview.bogus=1&overview.horizon_months=12")
     page.wait_for_function(
-        "document.querySelector('form[data-calculator=overview] [data-role=status]')"
+        "() => document.querySelector('form[data-calculator=overview] [data-role=status]')"
         ".textContent.includes('bogus')"
     )
     assert form_inputs(form)["horizon_months"] == "12"
@@ -434,7 +438,21 @@ def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
     wrong.write_text(json.dumps({"calculator": "hybrid", "inputs": {"cost_per_error": 1}}))
     form.locator('[data-role="scenario-file"]').set_input_files(str(wrong))
     page.wait_for_function(
-        "document.querySelector('form[data-calculator=quality] [data-role=status]')"
+        "() => document.querySelector('form[data-calculator=quality] [data-role=status]')"
         ".textContent.includes('Could not load')"
     )
     assert form_inputs(form) == before
+
+
+@pytest.mark.parametrize("path", ["", "methodology/"])
+def test_search_works_once_it_has_started(page, server, path):
+    """The theme's search index waits for the runtime (scripts/defer_search.py), then works;
+    on a page without a calculator it does not wait."""
+    page.goto(f"{server}/{path}")
+    if path == "":
+        page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    page.locator(".md-search__input").click()
+    page.keyboard.type("retraining", delay=30)  # as a reader types: the theme listens to keys
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    titles = page.locator(".md-search-result__item").all_text_contents()
+    assert any("Ongoing" in t or "retrain" in t.lower() for t in titles)

@@ -60,7 +60,8 @@ def close(a, b):
 @pytest.fixture(scope="module")
 def runtime_dir(built_site):
     site, _ = built_site
-    return site / "runtime"
+    (runtime,) = (p for p in (site / "runtime").iterdir() if p.is_dir())  # runtime/<hash>/
+    return runtime
 
 
 def test_golden_cases_match_inside_pyodide(runtime_dir):

@@ -1,0 +1,56 @@
+// Starting the cost model inside Pyodide, the way the browser's worker and the Node tools
+// (the parity test, the benchmark) share: the runtime boots, the calculator wheel is
+// checked against the sha256 its lock file records and unpacked into site-packages from
+// Python, and calculator.bridge is imported.
+//
+// Installing from Python rather than with pyodide.loadPackage leaves no JavaScript
+// references inside Python, so the worker can take a memory snapshot of the booted
+// runtime (see snapshot.mjs).
+
+const PACKAGE = "tune-or-prompt";
+const INSTALL = `
+import importlib, sysconfig, zipfile
+with zipfile.ZipFile("/tmp/calculator.whl") as wheel:
+    wheel.extractall(sysconfig.get_paths()["purelib"])
+importlib.invalidate_caches()
+import calculator.bridge
+`;
+
+export async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The wheel's bytes, checked against the sha256 the lock file records for it.
+async function readWheel(read) {
+  const lock = JSON.parse(new TextDecoder().decode(await read("pyodide-lock.json")));
+  const entry = lock.packages[PACKAGE];
+  const wheel = new Uint8Array(await read(entry.file_name));
+  if ((await sha256(wheel)) !== entry.sha256) {
+    throw new Error("the cost model's wheel does not match the sha256 in its lock file");
+  }
+  return wheel;
+}
+
+// A fresh runtime with the cost model installed. `read(name)` returns a runtime file's
+// bytes; `makeSnapshot` boots in the mode that allows makeMemorySnapshot() later. The wheel
+// is fetched and checked while the runtime boots.
+export async function bootFresh({ loadPyodide, indexURL, read, makeSnapshot = false }) {
+  const wheel = readWheel(read);
+  wheel.catch(() => {}); // reported below, once the runtime has booted
+  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: makeSnapshot });
+  pyodide.FS.writeFile("/tmp/calculator.whl", await wheel);
+  pyodide.runPython(INSTALL);
+  return pyodide;
+}
+
+// The bridge of a booted runtime, checked: it must describe every calculator.
+export function openBridge(pyodide) {
+  const bridge = pyodide.pyimport("calculator.bridge");
+  const schema = JSON.parse(bridge.describe());
+  if (!schema.calculators || !Object.keys(schema.calculators).length) {
+    throw new Error("the cost model describes no calculators");
+  }
+  const python = pyodide.runPython("import sys; sys.version.split()[0]");
+  return { bridge, python };
+}

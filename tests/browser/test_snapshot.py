@@ -1,0 +1,97 @@
+"""Fast repeat boots: after the first boot the worker keeps a memory snapshot of the runtime
+in this browser (Cache Storage), and later page loads restore it; a snapshot that is
+corrupt, invalid or made for another runtime is never used, and is dropped."""
+
+import time
+
+import pytest
+
+from .test_calculators import FORM, assert_matches_cpython, next_computation
+
+CACHE = "tune-or-prompt-snapshots"
+
+SNAPSHOTS = "async () => (await (await caches.open('" + CACHE + "')).keys()).map(r => r.url)"
+
+
+def open_live(page, server, path="performance-quality/", calculator_id="quality"):
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+    return page.locator(FORM.format(calculator_id))
+
+
+def wait_for_snapshot(page, timeout_s=60):
+    """Poll Cache Storage (async, so not a wait_for_function predicate) for the snapshot."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        urls = [u for u in page.evaluate(SNAPSHOTS) if u.endswith("/memory-snapshot.bin")]
+        if urls and "/000000000000/" not in urls[-1]:
+            return urls[-1]
+        page.wait_for_timeout(200)
+    raise AssertionError("no memory snapshot was kept")
+
+
+def replace_snapshot(page, url, body, digest=None):
+    """Overwrite the stored snapshot with ``body`` (bytes as a list), under ``digest``."""
+    page.evaluate(
+        """async ([cache, url, body, digest]) => {
+          const bytes = new Uint8Array(body);
+          if (digest === null) {
+            const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+            digest = Array.from(d, b => b.toString(16).padStart(2, '0')).join('');
+          }
+          const headers = {'x-content-sha256': digest};
+          await (await caches.open(cache)).put(url, new Response(bytes, {headers}));
+        }""",
+        [CACHE, url, body, digest],
+    )
+
+
+def test_a_later_page_load_restores_the_runtime_from_its_snapshot(page, context, server):
+    form = open_live(page, server)
+    assert form.get_attribute("data-boot") == "fresh"
+    url = wait_for_snapshot(page)
+    assert "/runtime/" in url  # kept under the runtime folder it was made from
+
+    again = context.new_page()  # a new tab, or a colleague's link opened later
+    form = open_live(again, server, "hybrid/", "hybrid")
+    assert form.get_attribute("data-boot") == "snapshot"
+    done = next_computation(again, "hybrid")
+    form.locator('[name="switch_month"]').fill("9")
+    done()
+    assert_matches_cpython(form, "hybrid")
+    again.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "digest"),
+    [
+        ([1, 2, 3, 4] * 64, "0" * 64),  # the bytes do not match their digest
+        ([7] * 4096, None),  # intact bytes, but not a snapshot this runtime can restore
+    ],
+    ids=["corrupt", "invalid"],
+)
+def test_a_bad_snapshot_is_dropped_and_the_runtime_boots_afresh(
+    page, context, server, guard, body, digest
+):
+    guard.allow_console_errors = True  # a failed restore may log in the worker
+    open_live(page, server)
+    url = wait_for_snapshot(page)
+    replace_snapshot(page, url, body, digest)
+
+    second = context.new_page()
+    form = open_live(second, server)
+    assert form.get_attribute("data-boot") == "fresh"
+    assert_matches_cpython(form, "quality")
+    wait_for_snapshot(second)  # a good one replaces it ...
+    third = context.new_page()
+    assert open_live(third, server).get_attribute("data-boot") == "snapshot"  # ... and is used
+
+
+def test_snapshots_of_other_runtimes_are_not_used_and_are_dropped(page, context, server):
+    page.goto(f"{server}/methodology/")  # no calculator: no runtime starts here
+    other = f"{server}/runtime/000000000000/memory-snapshot.bin"
+    replace_snapshot(page, other, [9] * 1024)
+    form = open_live(page, server)
+    assert form.get_attribute("data-boot") == "fresh"
+    url = wait_for_snapshot(page)
+    assert page.evaluate(SNAPSHOTS) == [url] != [other]

@@ -1,0 +1,113 @@
+"""Every command the README names, run as a reader runs it (the slow ones in a quick mode):
+a command that breaks fails here, not in a reader's terminal."""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.commands
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make(*args, timeout=600):
+    return subprocess.run(
+        ["make", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serving(args, url, timeout=300):
+    """Start a long-running make target; return it once ``url`` answers (or fail)."""
+    process = subprocess.Popen(
+        ["make", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read()
+            process.stdout.close()
+            raise AssertionError(f"make {' '.join(args)} stopped:\n{output}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return process, response.read().decode()
+        except OSError:
+            time.sleep(0.5)
+    stop(process)
+    raise AssertionError(f"make {' '.join(args)} did not answer at {url}")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+    process.stdout.close()
+
+
+def test_make_help_lists_the_readmes_targets():
+    done = make("help")
+    assert done.returncode == 0
+    readme = (ROOT / "README.md").read_text()
+    for target in set(re.findall(r"`make ([a-z-]+)", readme)) | {"serve", "test"}:
+        assert f"make {target} " in done.stdout, target
+
+
+def test_make_serve_builds_and_serves_the_guide():
+    port = free_port()
+    process, html = serving(["serve", f"PORT={port}"], f"http://127.0.0.1:{port}/")
+    try:
+        assert 'data-calculator="overview"' in html
+        assert f'href="http://127.0.0.1:{port}/"' in html  # built for the address it serves
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/sw.js") as response:
+            assert response.status == 200
+    finally:
+        stop(process)
+
+
+def test_make_dev_previews_the_guide():
+    port = free_port()
+    process, html = serving(["dev", f"DEV_PORT={port}"], f"http://127.0.0.1:{port}/")
+    try:
+        assert 'data-calculator="overview"' in html
+    finally:
+        stop(process)
+
+
+def test_make_test_unit_runs_the_fast_tests():
+    done = make("test-unit")
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert re.search(r"\d+ passed", done.stdout)
+
+
+def test_make_format_leaves_a_formatted_tree_as_it_is():
+    before = subprocess.run(["git", "diff"], cwd=ROOT, capture_output=True, text=True).stdout
+    done = make("format")
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = subprocess.run(["git", "diff"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert after == before, "make format changed files that make lint had passed"
+
+
+def test_make_benchmark_runs_in_its_quick_mode():
+    done = make("benchmark", "ARGS=--quick", timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    for figure in (
+        "page until live, first visit",
+        "page until live, new tab after a visit",
+        "long tasks, load to live",
+        "edit -> output, p50 / p95",
+        "bytes before the runtime starts",
+        "first visit: bytes sent twice",
+        "calculate() per call, Pyodide",
+    ):
+        assert figure in done.stdout, figure
