@@ -7,7 +7,7 @@
 // the runtime cannot start or stops answering, with the last results kept.
 
 import { applyInputs, controls, readInputs, resetControl } from "./controls.mjs";
-import { clearErrors, placeResult, setStatus, showError } from "./results.mjs";
+import { announce, clearErrors, placeResult, setStatus, showError } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
 import { download, loadScenario, toCsv, toJson } from "./scenario.mjs";
 import { changedParams, paramsFromUrl, shareLink, syncUrl } from "./url-state.mjs";
@@ -23,9 +23,36 @@ function liveText() {
   return `Live: results update as you type (Python ${runtime.python} in your browser).`;
 }
 
+// The headline summary is pinned to the bottom while an input has focus and the headline
+// results are out of view (stylesheets/calculator.css): mark when they are, and scroll a
+// focused input the summary would cover above it.
+function watchHeadline(form) {
+  const first = form.querySelector(".tp-out[data-headline]");
+  if (!first || !("IntersectionObserver" in window)) return;
+  const observer = new IntersectionObserver(
+    ([entry]) => form.toggleAttribute("data-headline-hidden", !entry.isIntersecting),
+    { rootMargin: "-56px 0px 0px 0px", threshold: 1 }, // the theme's header covers the top
+  );
+  observer.observe(first);
+}
+
+function keepFocusClear(form) {
+  form.addEventListener("focusin", (event) => {
+    if (!event.target.name) return;
+    requestAnimationFrame(() => {
+      const summary = form.querySelector('[data-role="summary"]');
+      if (!summary || getComputedStyle(summary).position !== "fixed") return;
+      const covered =
+        event.target.getBoundingClientRect().bottom - summary.getBoundingClientRect().top;
+      if (covered > -8) window.scrollBy({ top: covered + 16 });
+    });
+  });
+}
+
 function stopLive(form, err, what) {
   form.setAttribute("data-status", "error");
   setStatus(form, `Live calculation is unavailable: ${err.message}. ${what}`);
+  announce(form, form.querySelector('[data-role="status"]').textContent);
 }
 
 export function bind(form) {
@@ -34,8 +61,10 @@ export function bind(form) {
   const id = form.dataset.calculator;
   // At most one call in flight per form; inputs that change meanwhile wait as "again" and
   // are read when their call is sent, so typing never waits on a timer or queues stale work.
-  const state = { live: false, last: null, busy: false, again: false };
+  const state = { live: false, last: null, busy: false, again: false, edited: false };
   const unknown = applyInputs(form, paramsFromUrl(form));
+  watchHeadline(form);
+  keepFocusClear(form);
   const fromUrl = changedParams(form).length > 0;
 
   for (const action of ["copy-link", "reset", "load-json"]) {
@@ -63,6 +92,7 @@ export function bind(form) {
       ))
         button.disabled = false;
       placeResult(form, reply.display);
+      if (state.edited) announce(form);
       setStatus(form, liveText());
       form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
     } else {
@@ -93,6 +123,7 @@ export function bind(form) {
 
   function onInput(event) {
     if (!event.target.name) return;
+    state.edited = true;
     syncUrl(form);
     recompute();
   }
@@ -120,6 +151,7 @@ export function bind(form) {
       }
     },
     reset: () => {
+      state.edited = true;
       controls(form).forEach(resetControl);
       clearErrors(form);
       syncUrl(form);

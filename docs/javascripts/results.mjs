@@ -96,6 +96,20 @@ export function placeResult(form, display) {
     } else {
       node.textContent = view.text;
       node.setAttribute("data-value", view.value);
+      const summary = form.querySelector(`[data-summary="${CSS.escape(key)}"]`);
+      if (summary) summary.textContent = view.text;
     }
   }
+}
+
+// The calculator's one live region: a polite announcement per update, of the headline
+// results (its answer) rather than of every output, or of `text` (the runtime stopped).
+export function announce(form, text) {
+  const region = form.querySelector('[data-role="announce"]');
+  if (!region) return;
+  const parts = Array.from(form.querySelectorAll(".tp-summary dl > div"), (row) => {
+    const [label, value] = row.children;
+    return `${label.textContent}: ${value.textContent}`;
+  });
+  region.textContent = text || `Updated. ${parts.join("; ")}.`;
 }
