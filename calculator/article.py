@@ -16,6 +16,7 @@ from .shared import (
     PE,
     RANGE,
     RECURRING_STAFF,
+    RETRAINING_CAVEAT,
     STAFF_MONTHS,
     cheaper,
     costs,
@@ -114,6 +115,7 @@ OVERVIEW = Calculator(
         "break_even_month = first m at which the line that starts higher meets or "
         "drops below the other",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_overview,
 )
 
@@ -121,14 +123,14 @@ OVERVIEW = Calculator(
 # --------------------------------------------------------------------------- initial investment
 
 
-def _item_row(item, value, **extra):
+def _item_row(item, value, rate, **extra):
     return {
         "id": item.id,
         "label": item.label,
         "approach": item.approach,
         "period": item.period,
-        "low": item.low,
-        "high": item.high,
+        "low": item.low * rate,
+        "high": item.high * rate,
         "value": value,
         **extra,
     }
@@ -141,6 +143,7 @@ def compute_initial(v):
         _item_row(
             item,
             c["values"][item.id],
+            v["exchange_rate"],
             counted=c["values"][item.id] * staff_months / 12
             if item.staff
             else c["values"][item.id],
@@ -209,7 +212,7 @@ INITIAL_INVESTMENT = Calculator(
 def compute_ongoing(v):
     values = item_values(v)
     items = [
-        _item_row(item, values[item.id], monthly=item.monthly(values[item.id]))
+        _item_row(item, values[item.id], v["exchange_rate"], monthly=item.monthly(values[item.id]))
         for item in fig.select(phase="ongoing")
     ]
     ft_m, pe_m = fig.monthly_total(FT, values), fig.monthly_total(PE, values)
@@ -274,6 +277,7 @@ ONGOING_COSTS = Calculator(
         "ft_monthly, pe_monthly = sum of monthly(item); annual = 12 * monthly",
         "as published = sum of the values as printed, whatever their period",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_ongoing,
 )
 
@@ -494,6 +498,7 @@ TAKEAWAYS = Calculator(
         "ongoing_ratio = ft_monthly / pe_monthly (normalised); claim: 3 <= ratio <= 5",
         "as published: the monthly totals added as the article did",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_takeaways,
 )
 

@@ -16,7 +16,30 @@ from dataclasses import dataclass
 from .fields import Field, InputError, Output, parse_inputs
 from .units import UNITS
 
-__all__ = ["Calculator", "page_path"]
+__all__ = ["EXCHANGE_RATE", "Calculator", "page_path"]
+
+#: The reader's currency, as a model input of every calculator (declared once, here): every
+#: default in the article's dollars is converted at this rate.
+EXCHANGE_RATE = Field(
+    name="exchange_rate",
+    label="1 article dollar is worth",
+    unit="rate",
+    default=1.0,
+    positive=True,
+    minimum=1e-6,  # no currency is worth a million article dollars; below, sums lose digits
+    maximum=1_000_000,
+    site_param="rate",
+    help="Units of your currency per dollar of the article. Every default in dollars (the "
+    "article's figures and the guide's examples) is converted; amounts you enter are "
+    "taken as they are, in your currency.",
+)
+
+
+#: What a memo says when a calculator has illustrative defaults.
+ILLUSTRATIVE_CAVEAT = (
+    "Inputs marked as illustrative are the guide's examples, not the article's figures: "
+    "they stand in for numbers only you have."
+)
 
 
 def page_path(page):
@@ -40,8 +63,11 @@ class Calculator:
     outputs: tuple[Output, ...]
     formula: tuple[str, ...]
     compute: Callable[[dict], dict]
+    caveats: tuple[str, ...] = ()  # corrections to the article that apply to the results
 
     def __post_init__(self):
+        if EXCHANGE_RATE not in self.fields:  # every calculator speaks the reader's currency
+            object.__setattr__(self, "fields", (*self.fields, EXCHANGE_RATE))
         for kind, names in (
             ("field", [f.name for f in self.fields]),
             ("output", [o.key for o in self.outputs]),
@@ -55,6 +81,11 @@ class Calculator:
                 raise ValueError(f"{self.id}.{output.key}: a headline result is one value")
         if not any(o.headline for o in self.outputs):
             raise ValueError(f"{self.id}: declare at least one headline result")
+        scalars = {o.key for o in self.outputs if UNITS[o.unit].scalar}
+        for output in self.outputs:
+            chart = output.chart
+            if chart and not {chart.base, *chart.marks} - {""} <= scalars:
+                raise ValueError(f"{self.id}.{output.key}: a chart marks scalar results")
 
     @property
     def path(self):
@@ -65,8 +96,15 @@ class Calculator:
         return next(f for f in self.fields if f.name == name)
 
     def run(self, inputs):
-        """Parse ``inputs``, compute, and check the result against the declared outputs."""
-        values = parse_inputs(self.fields, inputs, self.id)
+        """Parse ``inputs``, compute, and check the result against the declared outputs.
+
+        The exchange rate is read first: the other money defaults depend on it.
+        """
+        rate = EXCHANGE_RATE.default
+        if isinstance(inputs, dict) and EXCHANGE_RATE.name in inputs:
+            rate = parse_inputs((EXCHANGE_RATE,), {k: inputs[k] for k in (EXCHANGE_RATE.name,)},
+                                self.id)[EXCHANGE_RATE.name]  # fmt: skip
+        values = parse_inputs(self.fields, inputs, self.id, rate)
         try:
             result = self.compute(values)
         except InputError as err:
@@ -79,6 +117,23 @@ class Calculator:
             raise AssertionError(f"{self.id}: missing outputs {missing}, undeclared {extra}")
         return values, result
 
+    @property
+    def notes(self):
+        """Every caveat that applies to this calculator's results, as a printed memo states
+        them: its own, those of its fields, and a word on illustrative defaults.
+
+        >>> from calculator import CALCULATORS
+        >>> [note[:20] for note in CALCULATORS["quality"].notes]  # doctest: +NORMALIZE_WHITESPACE
+        ['Every figure the art', 'As the article does,', "The article's fine-t",
+         'Inputs marked as ill']
+        """
+        illustrative = any(f.source == "illustrative" for f in self.fields)
+        return (
+            *(f.caveat for f in self.fields if f.caveat),
+            *self.caveats,
+            *((ILLUSTRATIVE_CAVEAT,) if illustrative else ()),
+        )
+
     def as_dict(self):
         return {
             "id": self.id,
@@ -89,4 +144,5 @@ class Calculator:
             "fields": [f.as_dict() for f in self.fields],
             "outputs": [o.as_dict() for o in self.outputs],
             "formula": list(self.formula),
+            "caveats": list(self.notes),
         }

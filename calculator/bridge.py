@@ -20,33 +20,91 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from .display import present
+from .base import EXCHANGE_RATE
+from .display import input_texts, present
 from .fields import InputError
-from .registry import calculate, schema
+from .quotes import quote
+from .registry import calculate, lookup, schema
+from .units import UNITS, check_currency, currency_note, input_hint, input_text
 
-__all__ = ["call", "describe"]
+__all__ = ["call", "describe", "quotes"]
 
 
 def _error(err):
     return json.dumps({"ok": False, "error": {"name": "InputError", **err.as_dict()}})
 
 
-def call(calculator_id, inputs_json):
-    """Run ``calculator_id`` on the inputs in ``inputs_json`` (an object of field: value).
+def _currency(code, calculator_id=None):
+    try:
+        return check_currency(code)
+    except ValueError as err:
+        raise InputError("currency", str(err), label="Currency", calculator=calculator_id) from None
 
-    The reply is ``{"ok": true, "result": ..., "display": ...}`` (the raw result, and every
-    output as the page shows it) or ``{"ok": false, "error": {field, reason, message}}``.
+
+def _default_text(value):
+    """An input box's text for a converted default: twelve significant digits are plenty
+    (40 dollars at 0.92 reads 36.8, not 36.800000000000004)."""
+    return input_text(float(f"{value:.12g}") if isinstance(value, float) else value)
+
+
+def call(calculator_id, inputs_json, currency=None):
+    """Run ``calculator_id`` on the inputs in ``inputs_json`` (an object of field: value),
+    and show the result in ``currency`` (an ISO 4217 code; None: the article's dollars).
+
+    The reply is ``{"ok": true, "result": ..., "display": ..., "defaults": ...}`` (the raw
+    result, every output as the page shows it, the text of each field's default in the
+    reader's currency, for the boxes still at their default, the unit each money field's
+    label names, and each input as a printed memo lists it) or ``{"ok": false, "error":
+    {field, reason, message}}``.
+
+    >>> json.loads(call("quality", '{"exchange_rate": 0.5}', "EUR"))["defaults"]["cost_per_error"]
+    '20'
+    >>> json.loads(call("quality", "{}", "EURO"))["error"]["field"]
+    'currency'
     """
     try:
         inputs = json.loads(inputs_json)
     except ValueError:
         return _error(InputError(None, "the inputs are not valid JSON", calculator=calculator_id))
     try:
+        code = _currency(currency, calculator_id)
         result = calculate(calculator_id, inputs)
     except InputError as err:
         return _error(err)
-    shown = present(calculator_id, result)
-    return json.dumps({"ok": True, "result": result, "display": shown}, allow_nan=False)
+    rate = result["inputs"]["exchange_rate"]
+    fields = lookup(calculator_id).fields
+    defaults = {f.name: _default_text(f.default_at(rate)) for f in fields}
+    hints = {f.name: input_hint(f.unit, code) for f in fields if UNITS[f.unit].money}
+    shown = present(calculator_id, result, code)
+    reply = {
+        "ok": True,
+        "result": result,
+        "display": shown,
+        "defaults": defaults,
+        "hints": hints,
+        "input_texts": input_texts(calculator_id, result["inputs"], code),
+        "currency": {"code": code, "note": currency_note(code, rate)},
+    }
+    return json.dumps(reply, allow_nan=False)
+
+
+def quotes(names_json, currency=None, rate="1"):
+    """The figures the page quotes in its prose (``kind:key`` names, as in
+    :mod:`calculator.quotes`), in ``currency`` at ``rate`` (checked as every calculator's
+    exchange rate is): ``{"ok": true, "quotes": {name: text}}``, or the error.
+
+    >>> json.loads(quotes('["item:ft_monitoring"]', "EUR", "0.5"))["quotes"]
+    {'item:ft_monitoring': '€500–€2,500'}
+    >>> json.loads(quotes('["item:ft_monitoring"]', "EUR", "-1"))["error"]["field"]
+    'exchange_rate'
+    """
+    try:
+        code = _currency(currency)
+        value = EXCHANGE_RATE.parse(rate)
+    except InputError as err:
+        return _error(err)
+    texts = {name: quote(name, code, value) for name in json.loads(names_json)}
+    return json.dumps({"ok": True, "quotes": texts})
 
 
 @cache

@@ -23,7 +23,7 @@ from html import escape  # html, not xml.sax.saxutils: that one imports half the
 
 from .units import format_value
 
-__all__ = ["line_chart", "nice_scale"]
+__all__ = ["line_chart", "nice_scale", "tornado_chart"]
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 76, 16, 40, 44
@@ -57,14 +57,17 @@ def _tag(name, text=None, **attrs):
     return f"{open_}/>" if text is None else f"{open_}>{text}</{name}>"
 
 
-def line_chart(rows, *, x, lines, title, chart_id, currency=None, description="", texts=None):
+def line_chart(
+    rows, *, x, lines, title, chart_id, currency=None, description="", texts=None, marks=()
+):
     """An SVG line chart of ``rows``: ``x`` and each of ``lines`` are (key, label, unit).
 
     ``chart_id`` makes the ids inside the SVG unique on a page. ``texts``, if given, holds
     each row's values already formatted (key -> text), as the data table shows them.
+    ``marks`` are (value along x, label) pairs, drawn as labelled vertical lines.
     """
     xs = [row[x[0]] for row in rows]
-    values = [row[key] for row in rows for key, _, _ in lines if row[key] is not None]
+    values = [row[key] for row in rows for key, _, _ in lines if row[key] is not None] or [0.0]
     low, high, step = nice_scale(min(0.0, *values), max(0.0, *values))
     x0, x1 = xs[0], xs[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -152,6 +155,23 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""
             _tag("text", escape(label), x=legend_x + 30, y=14 + FONT / 3, class_="tp-chart__key")
         )
         legend_x += 30 + 8 * len(label) + 28
+    for value, mark in marks:
+        if value is None or not x0 <= value <= x1:
+            continue
+        at = round(px(value), 1)
+        parts.append(
+            _tag("line", x1=at, x2=at, y1=TOP - 4, y2=TOP + plot_h, class_="tp-chart__base")
+        )
+        parts.append(
+            _tag(
+                "text",
+                escape(mark),
+                x=at,
+                y=TOP - 8,
+                class_="tp-chart__tick tp-chart__mark",
+                text_anchor="middle",
+            )
+        )
     # hover: a column per x value whose title gives every line's value there; built as plain
     # text (numbers and fixed names need no escaping), since a chart is drawn on every edit
     names = [escape(label) for _, label, _ in lines]
@@ -184,6 +204,119 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, description=""
         head + "".join(parts),
         xmlns="http://www.w3.org/2000/svg",
         viewBox=f"0 0 {WIDTH} {HEIGHT}",
+        class_="tp-chart__svg",
+        role="img",
+        aria_labelledby=f"{title_id} {desc_id}",
+    )
+
+
+def _short(label):
+    """A bar's label without its parenthesis: 'Expert personnel (ML ...)' -> 'Expert personnel'."""
+    return label.split(" (")[0]
+
+
+def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, currency=None, axis=""):
+    """An SVG tornado of ``rows``: one bar per row from its ``low`` to its ``high`` value
+    (keys of the rows), labelled by its ``label`` key, around the ``base`` value (a line),
+    with zero marked too. Rows are drawn in the order given (largest swing first).
+
+    >>> svg = tornado_chart([{"name": "Support", "lo": -1.0, "hi": 3.0}], label="name",
+    ...     low="lo", high="hi", base=1.0, unit="money", title="What moves it", chart_id="t")
+    >>> "Support: -$1 at its low end, $3 at its high end" in svg
+    True
+    """
+    width, left, right, top, bar, gap = 760, 300, 24, 44, 18, 8
+    height = top + len(rows) * (bar + gap) + 56
+    ends = [v for row in rows for v in (row[low], row[high])]
+    lo, hi, step = nice_scale(min(0.0, base, *ends), max(0.0, base, *ends))
+    plot_w = width - left - right
+
+    def px(value):
+        return left + (value - lo) / (hi - lo) * plot_w
+
+    def text(value, **kw):
+        return format_value(value, unit, currency, **kw)
+
+    parts = []
+    tick = lo
+    while tick <= hi + step / 2:
+        x = round(px(tick), 1)
+        parts.append(_tag("line", x1=x, x2=x, y1=top - 6, y2=height - 50, class_="tp-chart__grid"))
+        parts.append(
+            _tag(
+                "text",
+                text(tick, compact=True),
+                x=x,
+                y=height - 32,
+                class_="tp-chart__tick",
+                text_anchor="middle",
+            )
+        )
+        tick += step
+    if axis:
+        parts.append(
+            _tag(
+                "text",
+                escape(axis),
+                x=left + plot_w / 2,
+                y=height - 8,
+                class_="tp-chart__axis",
+                text_anchor="middle",
+            )
+        )
+    for n, row in enumerate(rows):
+        y = top + n * (bar + gap)
+        a, b = sorted((px(row[low]), px(row[high])))
+        name = escape(_short(row[label]))
+        tip = (
+            f"{escape(row[label])}: {text(row[low])} at its low end, "
+            f"{text(row[high])} at its high end"
+        )
+        parts.append(
+            f'<g><title>{tip}</title><rect x="{a:.1f}" y="{y}" width="{max(b - a, 1.5):.1f}" '
+            f'height="{bar}" class="tp-chart__bar"/></g>'
+        )
+        parts.append(
+            _tag("text", name, x=left - 8, y=y + bar - 5, class_="tp-chart__key", text_anchor="end")
+        )
+        # both ends, after the bar (before it where the bar reaches the right edge)
+        ends_text = f"{text(row[low], compact=True)} to {text(row[high], compact=True)}"
+        after = b + 6 + len(ends_text) * FONT * 0.55 <= width - right
+        parts.append(
+            _tag(
+                "text",
+                escape(ends_text),
+                x=round(b + 6 if after else a - 6, 1),
+                y=y + bar - 5,
+                class_="tp-chart__value",
+                text_anchor="start" if after else "end",
+            )
+        )
+    for value, name, css in (
+        (0.0, "equal cost", "tp-chart__zero"),
+        (base, "now", "tp-chart__base"),
+    ):
+        x = round(px(value), 1)
+        parts.append(_tag("line", x1=x, x2=x, y1=top - 14, y2=height - 50, class_=css))
+        parts.append(
+            _tag(
+                "text", escape(name), x=x, y=top - 18, class_="tp-chart__tick", text_anchor="middle"
+            )
+        )
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    first = rows[0] if rows else None
+    summary = (
+        f"Now {text(base)}. Largest swing: {_short(first[label])}, from {text(first[low])} to "
+        f"{text(first[high])}."
+        if first
+        else f"Now {text(base)}."
+    )
+    head = _tag("title", escape(title), id=title_id) + _tag("desc", escape(summary), id=desc_id)
+    return _tag(
+        "svg",
+        head + "".join(parts),
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {width} {height}",
         class_="tp-chart__svg",
         role="img",
         aria_labelledby=f"{title_id} {desc_id}",

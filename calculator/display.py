@@ -18,11 +18,11 @@ import json
 import math
 from urllib.parse import quote
 
-from .charts import line_chart
+from .charts import line_chart, tornado_chart
 from .registry import CALCULATORS, lookup
 from .units import UNITS, format_value, input_text
 
-__all__ = ["link_href", "present", "raw", "relative_path"]
+__all__ = ["input_texts", "link_href", "present", "raw", "relative_path"]
 
 
 def raw(value):
@@ -49,19 +49,53 @@ def relative_path(source, target):
     return (up + target) or "./"
 
 
-def link_href(source_path, value):
+def link_href(source_path, value, currency=None):
     """The href of a ``link`` output from the page at ``source_path``: the target
-    calculator's page, its inputs in the query string, its form as the anchor.
+    calculator's page, its inputs in the query string (site-wide settings under their own
+    names, with the currency), its form as the anchor.
 
     >>> link_href("hybrid/", {"calculator": "overview", "inputs": {"ft_monthly_benefit": 900.5}})
     '../?overview.ft_monthly_benefit=900.5#calc-overview'
+    >>> link_href("", {"calculator": "quality", "inputs": {"exchange_rate": 0.5}}, "EUR")
+    'performance-quality/?rate=0.5&currency=EUR#calc-quality'
     """
     target = CALCULATORS[value["calculator"]]
-    query = "&".join(
-        f"{quote(target.id + '.' + name)}={quote(input_text(v))}"
-        for name, v in value["inputs"].items()
-    )
+    params = []
+    for name, v in value["inputs"].items():
+        site = target.field(name).site_param
+        params.append((site or f"{target.id}.{name}", input_text(v)))
+    if currency:
+        params.append(("currency", currency))
+    query = "&".join(f"{quote(key)}={quote(text)}" for key, text in params)
     return f"{relative_path(source_path, target.path)}?{query}#calc-{target.id}"
+
+
+def input_texts(calculator_id, inputs, currency=None):
+    """Each input as a printed memo lists it: amounts of money as the results show money,
+    a choice by its label, an empty optional field by what it stands for, any other
+    number as its box holds it. ``inputs`` are the values the model used.
+
+    >>> texts = input_texts("quality", {"cost_per_error": 36.8, "tasks_per_month": 10000})
+    >>> texts["cost_per_error"], texts["tasks_per_month"]
+    ('$36.80', '10000')
+    >>> input_texts("overview", {"ft_retraining": None, "recurring_staff": False})
+    {'ft_retraining': 'from the range', 'recurring_staff': 'no'}
+    """
+    calc = lookup(calculator_id)
+    texts = {}
+    for name, value in inputs.items():
+        field = calc.field(name)
+        if value is None:
+            texts[name] = field.placeholder
+        elif field.kind == "choice":
+            texts[name] = dict(field.choices).get(value, str(value))
+        elif field.kind == "boolean":
+            texts[name] = "yes" if value else "no"
+        elif field.money:
+            texts[name] = format_value(value, field.unit, currency)
+        else:
+            texts[name] = input_text(value)
+    return texts
 
 
 def _cell(value, column, currency):
@@ -76,6 +110,7 @@ def present(calculator_id, result, currency=None):
     (or ``None``) and ``text``.
     """
     calc = lookup(calculator_id)
+    marks = {o.key: o.mark for o in calc.outputs}
     shown = {}
     for output in calc.outputs:
         value = result[output.key]
@@ -89,25 +124,43 @@ def present(calculator_id, result, currency=None):
             shown[output.key] = {"items": [str(item) for item in value]}
         elif output.unit == "link":
             shown[output.key] = {
-                "href": None if value is None else link_href(calc.path, value),
+                "href": None if value is None else link_href(calc.path, value, currency),
                 "text": output.label if value is not None else output.none or "",
             }
         else:
             rows = [[_cell(row[c.key], c, currency) for c in output.columns] for row in value]
             entry = {"rows": rows, "chart": None}
+            chart_id = f"chart-{calc.id}-{output.key}"
             if output.unit == "series" and len(value) > 1:
                 x, *lines = ((c.key, c.label, c.unit) for c in output.columns)
                 keys = [c.key for c in output.columns]
                 entry["chart"] = line_chart(
                     value,
                     x=x,
-                    lines=[line for line in lines if UNITS[line[2]].money],
+                    lines=[line for line in lines if line[2] == lines[0][2]],  # one y unit
                     title=output.label,
-                    chart_id=f"chart-{calc.id}-{output.key}",
+                    chart_id=chart_id,
                     currency=currency,
                     texts=[
                         {k: cell["text"] for k, cell in zip(keys, r, strict=True)} for r in rows
                     ],
+                    marks=[(result[k], marks[k]) for k in output.chart.marks]
+                    if output.chart
+                    else (),
+                )
+            elif output.chart:  # a tornado
+                spec = output.chart
+                entry["chart"] = tornado_chart(
+                    value,
+                    label=spec.label,
+                    low=spec.low,
+                    high=spec.high,
+                    base=result[spec.base],
+                    unit=next(c.unit for c in output.columns if c.key == spec.low),
+                    title=output.label,
+                    chart_id=chart_id,
+                    currency=currency,
+                    axis=next(o.label for o in calc.outputs if o.key == spec.base),
                 )
             shown[output.key] = entry
     return shown

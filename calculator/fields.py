@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 
 from .units import UNITS
 
-__all__ = ["Column", "Field", "InputError", "Output", "parse_inputs"]
+__all__ = ["Chart", "Column", "Field", "InputError", "Output", "parse_inputs"]
 
 KINDS = ("number", "integer", "boolean", "choice")
 SOURCES = ("article", "illustrative", "model")
@@ -92,6 +92,9 @@ class Field:
     advanced: bool = False
     step: float | None = None
     placeholder: str = ""
+    positive: bool = False  # must be greater than 0, not only at least ``minimum``
+    site_param: str = ""  # a site-wide setting: carried in links as this parameter
+    caveat: str = ""  # what a printed memo says of results that depend on this field
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -113,8 +116,23 @@ class Field:
     def error(self, reason):
         return InputError(self.name, reason, label=self.label)
 
-    def parse(self, raw):
-        """Return the clean value of ``raw`` for this field, or raise :class:`InputError`."""
+    @property
+    def money(self):
+        """Whether the field holds an amount of money (its default and bounds are in the
+        article's dollars, converted by the exchange rate)."""
+        return UNITS[self.unit].money
+
+    def default_at(self, rate=1.0):
+        """The default in the reader's currency: money defaults converted at ``rate``.
+
+        >>> Field(name="x", label="X", unit="money", default=40.0).default_at(0.5)
+        20.0
+        """
+        return self.default * rate if self.money and self.default is not None else self.default
+
+    def parse(self, raw, rate=1.0):
+        """Return the clean value of ``raw`` for this field, or raise :class:`InputError`.
+        Money bounds are in the article's dollars, converted at ``rate``."""
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if self.optional:
                 return None
@@ -123,7 +141,7 @@ class Field:
             return self._parse_boolean(raw)
         if self.kind == "choice":
             return self._parse_choice(raw)
-        return self._parse_number(raw)
+        return self._parse_number(raw, rate if self.money else 1.0)
 
     def _parse_boolean(self, raw):
         if isinstance(raw, bool):
@@ -142,7 +160,7 @@ class Field:
             raise self.error(f"must be one of {', '.join(allowed)}; got {_show(raw)}")
         return text
 
-    def _parse_number(self, raw):
+    def _parse_number(self, raw, scale=1.0):
         if isinstance(raw, bool):
             raise self.error("must be a number, not true or false")
         if isinstance(raw, int | float):
@@ -161,10 +179,12 @@ class Field:
             raise self.error("must be a number, got NaN")
         if isinstance(value, float) and math.isinf(value):
             raise self.error("must be a finite number, got infinity")
-        if self.minimum is not None and value < self.minimum:
-            raise self.error(f"must be at least {_num(self.minimum)}, got {_num(value)}")
-        if self.maximum is not None and value > self.maximum:
-            raise self.error(f"must be at most {_num(self.maximum)}, got {_num(value)}")
+        if self.positive and value <= 0:
+            raise self.error(f"must be greater than 0, got {_num(value)}")
+        if self.minimum is not None and value < self.minimum * scale:
+            raise self.error(f"must be at least {_num(self.minimum * scale)}, got {_num(value)}")
+        if self.maximum is not None and value > self.maximum * scale:
+            raise self.error(f"must be at most {_num(self.maximum * scale)}, got {_num(value)}")
         if self.kind == "integer":
             if value != int(value):
                 raise self.error(f"must be a whole number, got {_num(value)}")
@@ -197,6 +217,26 @@ class Column:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Chart:
+    """How a table output is drawn. A series is drawn as lines without saying so, or with
+    ``kind="line"`` and ``marks``: scalar outputs whose values are marked along its first
+    column. A ``tornado`` draws one bar per row of a table, from its ``low`` to its
+    ``high`` column, labelled by its ``label`` column, around the scalar output ``base``."""
+
+    kind: str
+    label: str = ""
+    low: str = ""
+    high: str = ""
+    base: str = ""
+    marks: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        tornado = self.kind == "tornado" and self.label and self.low and self.high and self.base
+        if not (tornado or (self.kind == "line" and self.marks)):
+            raise ValueError("a chart is a tornado (label, low, high, base) or line marks")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Output:
     """One result of a calculator: ``key`` in the result dict, with its label and unit.
 
@@ -214,19 +254,29 @@ class Output:
     none: str | None = None
     columns: tuple[Column, ...] = ()
     headline: bool = False
+    chart: Chart | None = None
+    mark: str = ""  # how a chart labels this value where it marks it
 
     def __post_init__(self):
         _check_unit(self.key, self.unit)
         tabular = self.unit in ("table", "series")
         if tabular != bool(self.columns):
             raise ValueError(f"{self.key}: tables and series, and only they, have columns")
+        chart = self.chart
+        if chart and chart.kind == "tornado":
+            keys = {c.key for c in self.columns}
+            if self.unit != "table" or not {chart.label, chart.low, chart.high} <= keys:
+                raise ValueError(f"{self.key}: a tornado draws columns of a table")
+        if chart and chart.kind == "line" and self.unit != "series":
+            raise ValueError(f"{self.key}: lines are drawn for a series")
 
     def as_dict(self):
         return asdict(self)
 
 
-def parse_inputs(fields, inputs, calculator_id):
-    """Validate ``inputs`` against ``fields``; missing fields take their defaults.
+def parse_inputs(fields, inputs, calculator_id, rate=1.0):
+    """Validate ``inputs`` against ``fields``; missing fields take their defaults, money
+    ones converted at ``rate`` (the reader's own amounts are taken as they are).
 
     Unknown names raise :class:`InputError` naming the unknown field.
     """
@@ -248,7 +298,9 @@ def parse_inputs(fields, inputs, calculator_id):
     values = {}
     for f in fields:
         try:
-            values[f.name] = f.parse(inputs[f.name]) if f.name in inputs else f.default
+            values[f.name] = (
+                f.parse(inputs[f.name], rate) if f.name in inputs else f.default_at(rate)
+            )
         except InputError as err:
             err.calculator = calculator_id
             raise

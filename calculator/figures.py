@@ -74,13 +74,15 @@ class Item:
         if not 0 <= self.low <= self.high:
             raise ValueError(f"{self.id}: range must satisfy 0 <= low <= high")
 
-    def at(self, range_position):
-        """The value at ``range_position`` in [0, 1] of this item's range.
+    def at(self, range_position, rate=1.0):
+        """The value at ``range_position`` in [0, 1] of this item's range, in the article's
+        dollars, or converted at ``rate`` (units of another currency per dollar).
 
-        >>> items_by_id()["ft_data_preparation"].at(0.25)
-        20000.0
+        >>> item = items_by_id()["ft_data_preparation"]
+        >>> item.at(0.25), item.at(0.25, rate=2)
+        (20000.0, 40000.0)
         """
-        return float(self.low + range_position * (self.high - self.low))
+        return float(self.low + range_position * (self.high - self.low)) * rate
 
     def monthly(self, value):
         """``value`` (per this item's period) expressed per month.
@@ -289,19 +291,22 @@ def select(approach=None, phase=None):
     )
 
 
-def item_values(range_position, overrides=None):
+def item_values(range_position, overrides=None, rate=1.0):
     """Each item's value (per its own period) at ``range_position``, with overrides.
 
-    ``overrides`` maps item ids to the reader's own values; ``None`` values are ignored.
+    ``overrides`` maps item ids to the reader's own values (in the reader's currency, so
+    never converted); ``None`` values are ignored. ``rate`` converts the article's figures.
 
     >>> item_values(0, {"ft_support": 4000})["ft_support"]
     4000
+    >>> item_values(0, {"ft_support": 4000}, rate=0.5)["ft_monitoring"]
+    500.0
     """
     overrides = overrides or {}
     return {
         item.id: overrides[item.id]
         if overrides.get(item.id) is not None
-        else item.at(range_position)
+        else item.at(range_position, rate)
         for item in ITEMS
     }
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 from . import figures as fig
 from .names import APPROACHES
 from .registry import CALCULATORS, calculate
-from .units import format_value
+from .units import UNITS, format_value
 from .value import EXAMPLES_NEEDED
 
-__all__ = ["CONSTANTS", "format_range", "quote"]
+__all__ = ["CONSTANTS", "follows_currency", "format_range", "quote"]
 
 CONSTANTS = {
     "examples_needed": f"{EXAMPLES_NEEDED:,}",
@@ -51,34 +51,36 @@ def format_range(low, high, unit="money", currency=None):
     return f"{format_value(low, unit, currency)}–{format_value(high, unit, currency)}"
 
 
-def _item(key, currency):
+def _item(key, currency, rate):
     item_id, _, part = key.partition(".")
     item = fig.items_by_id().get(item_id)
     if item is None:
         return None
     if part == "":
-        return format_range(item.low, item.high, currency=currency)
-    values = {"low": item.low, "high": item.high, "mid": item.at(0.5)}
+        return format_range(item.low * rate, item.high * rate, currency=currency)
+    values = {"low": item.low * rate, "high": item.high * rate, "mid": item.at(0.5, rate)}
     return format_value(values[part], "money", currency) if part in values else None
 
 
-def _published(key, currency):
+def _published(key, currency, rate):
     if key not in fig.PUBLISHED_TOTALS:
         return None
-    return format_range(*fig.PUBLISHED_TOTALS[key], currency=currency)
+    low, high = fig.PUBLISHED_TOTALS[key]
+    return format_range(low * rate, high * rate, currency=currency)
 
 
-def _total(key, currency):
+def _total(key, currency, rate):
     prefix, _, kind = key.partition("_")
     approach = next((a.id for a in APPROACHES.values() if a.prefix == prefix), None)
     total = {"initial": fig.initial_total, "monthly": fig.monthly_total}.get(kind)
     if approach is None or total is None:
         return None
-    low, high = total(approach, fig.item_values(0)), total(approach, fig.item_values(1))
+    low = total(approach, fig.item_values(0, rate=rate))
+    high = total(approach, fig.item_values(1, rate=rate))
     return format_range(low, high, currency=currency)
 
 
-def _calc(key, currency):
+def _calc(key, currency, rate):
     path, _, args = key.partition("|")
     calc_id, _, output_key = path.partition(".")
     calc = CALCULATORS.get(calc_id)
@@ -86,19 +88,20 @@ def _calc(key, currency):
     if output is None:
         return None
     inputs = dict(pair.split("=", 1) for pair in args.split(",")) if args else {}
-    return format_value(calculate(calc_id, inputs)[output_key], output.unit, currency, output.none)
+    result = calculate(calc_id, {**inputs, "exchange_rate": rate})
+    return format_value(result[output_key], output.unit, currency, output.none)
 
 
-def _default(key, currency):
+def _default(key, currency, rate):
     calc_id, _, name = key.partition(".")
     calc = CALCULATORS.get(calc_id)
     field = next((f for f in calc.fields if f.name == name), None) if calc else None
     if field is None:
         return None
-    return format_value(field.default, field.unit, currency)
+    return format_value(field.default_at(rate), field.unit, currency)
 
 
-def _claim(key, currency):
+def _claim(key, currency, rate):
     if key not in fig.CLAIMS:
         return None
     low, high = fig.CLAIMS[key]
@@ -112,15 +115,42 @@ KINDS = {
     "calc": _calc,
     "default": _default,
     "claim": _claim,
-    "const": lambda key, currency: CONSTANTS.get(key),
+    "const": lambda key, currency, rate: CONSTANTS.get(key),
 }
 
 
-def quote(name, currency=None):
-    """The text of the figure ``name`` (``kind:key``); KeyError if there is no such figure."""
+#: The kinds whose text is an amount of money, so changes with the reader's currency.
+MONEY_KINDS = ("item", "published", "total")
+
+
+def quote(name, currency=None, rate=1.0):
+    """The text of the figure ``name`` (``kind:key``) in ``currency`` at ``rate`` (the
+    article's dollars by default); KeyError if there is no such figure.
+
+    >>> quote("item:ft_monitoring", "EUR", 0.5), quote("calc:overview.ft_total", "GBP", 2)
+    ('€500–€2,500', '£1,503,000')
+    """
     kind, _, key = name.partition(":")
     resolver = KINDS.get(kind)
-    text = resolver(key, currency) if resolver else None
+    text = resolver(key, currency, rate) if resolver else None
     if text is None:
         raise KeyError(f"unknown figure {name!r}")
     return text
+
+
+def follows_currency(name):
+    """Whether the figure ``name`` is an amount of money (so shown in the reader's currency).
+
+    >>> follows_currency("calc:overview.ft_total"), follows_currency("claim:ongoing_ratio")
+    (True, False)
+    """
+    kind, _, key = name.partition(":")
+    if kind in MONEY_KINDS:
+        return True
+    if kind not in ("calc", "default"):
+        return False
+    calc_id, _, rest = key.partition(".")
+    name_ = rest.partition("|")[0]
+    calc = CALCULATORS.get(calc_id)
+    units = {o.key: o.unit for o in calc.outputs} | {f.name: f.unit for f in calc.fields}
+    return UNITS[units[name_]].money

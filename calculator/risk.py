@@ -9,12 +9,13 @@ import statistics
 
 from . import figures as fig
 from .base import Calculator
-from .fields import Column, Field, Output
+from .fields import Chart, Column, Field, Output
 from .names import APPROACHES, LOCATIONS
 from .shared import (
     BENEFIT,
     HORIZON,
     RANGE,
+    RETRAINING_CAVEAT,
     STAFF_MONTHS,
     approach_costs,
     cheaper,
@@ -74,9 +75,9 @@ def compute_sovereign(v):
         ) * years
         if extra <= 0:
             threshold = 0.0
-        elif avoided_per_cost > 0:
+        elif avoided_per_cost > 0 and math.isfinite(extra / avoided_per_cost):
             threshold = extra / avoided_per_cost
-        else:
+        else:  # no exposure cost is large enough (or none a float can hold)
             threshold = None
         thresholds[f"{p}_onshore_extra_cost"] = extra
         thresholds[f"{p}_exposure_cost_onshore_cheaper"] = threshold
@@ -204,6 +205,7 @@ SOVEREIGN = Calculator(
         "onshore is cheaper once exposure_cost > (onshore premium + compliance - offshore "
         "compliance) / ((offshore probability - onshore probability) * horizon_months / 12)",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_sovereign,
 )
 
@@ -238,7 +240,7 @@ def percentiles(values):
     return deciles[0], statistics.median(values), deciles[8]
 
 
-def _sampler(rng, r):
+def _sampler(rng, r, rate):
     """A function drawing every article item once, in the article's order, each from a
     triangular distribution over its range peaking at ``r``: the same draws, in the same
     floating-point steps, as ``rng.triangular(low, high, mode)`` for each item, without
@@ -246,8 +248,8 @@ def _sampler(rng, r):
     draw, sqrt = rng.random, math.sqrt
     plan = []
     for item in fig.ITEMS:
-        low, high = item.low, item.high
-        c = (item.at(r) - low) / (high - low) if high != low else None
+        low, high = item.low * rate, item.high * rate
+        c = (item.at(r, rate) - low) / (high - low) if high != low else None
         plan.append((low, high, c))
 
     def sample():
@@ -292,7 +294,7 @@ def _totals(staff_months):
 def compute_uncertainty(v):
     rng = random.Random(v["seed"])
     horizon, benefit, runs = v["horizon_months"], v["ft_monthly_benefit"], v["simulations"]
-    sample = _sampler(rng, v["range_position"])
+    sample = _sampler(rng, v["range_position"], v["exchange_rate"])
     totals = _totals(v["build_phase_staff_months"])
     ft_totals, pe_totals, crossings = [], [], []
     for _ in range(runs):
@@ -302,7 +304,13 @@ def compute_uncertainty(v):
         pe_totals.append(pe_initial + horizon * pe_m)
         crossings.append(break_even_month(ft_initial - pe_initial, ft_m - pe_m, horizon))
     gaps = [f - p for f, p in zip(ft_totals, pe_totals, strict=True)]
-    crossed = [m for m in crossings if m is not None]
+    crossed = sorted(m for m in crossings if m is not None)
+    band = percentiles(crossed) if len(crossed) * 10 >= runs and len(crossed) > 1 else None
+    by_month, k = [], 0  # the share of scenarios that have crossed by each month
+    for month in range(horizon + 1):
+        while k < len(crossed) and crossed[k] <= month:
+            k += 1
+        by_month.append({"month": month, "share": k / runs})
     rows = []
     for label, data in (("Fine-tuning", ft_totals), ("Prompt engineering", pe_totals),
                         ("Difference", gaps)):  # fmt: skip
@@ -317,7 +325,10 @@ def compute_uncertainty(v):
         "probability_ft_cheaper": sum(g < 0 for g in gaps) / runs,
         "probability_lines_cross": len(crossed) / runs,
         "break_even_month_p50": statistics.median(crossed) if crossed else None,
+        "break_even_month_p10": band[0] if band else None,
+        "break_even_month_p90": band[2] if band else None,
         "percentiles": rows,
+        "crossed_by_month": by_month,
     }
 
 
@@ -386,9 +397,24 @@ UNCERTAINTY = Calculator(
         ),
         Output(
             key="break_even_month_p50",
+            mark="median",
             label="Median crossing month (where they cross)",
             unit="months",
             none="none: no scenario crosses",
+        ),
+        Output(
+            key="break_even_month_p10",
+            mark="P10",
+            label="Crossing month, P10 (where they cross)",
+            unit="months",
+            none="none: fewer than one scenario in ten crosses",
+        ),
+        Output(
+            key="break_even_month_p90",
+            mark="P90",
+            label="Crossing month, P90 (where they cross)",
+            unit="months",
+            none="none: fewer than one scenario in ten crosses",
         ),
         Output(
             key="percentiles",
@@ -401,13 +427,29 @@ UNCERTAINTY = Calculator(
                 Column(key="p90", label="P90", unit="money"),
             ),
         ),
+        Output(
+            key="crossed_by_month",
+            label="Share of scenarios where fine-tuning has caught up, by month",
+            unit="series",
+            chart=Chart(
+                kind="line",
+                marks=("break_even_month_p10", "break_even_month_p50", "break_even_month_p90"),
+            ),
+            columns=(
+                Column(key="month", label="Month", unit="months"),
+                Column(key="share", label="Caught up", unit="share"),
+            ),
+        ),
     ),
     formula=(
         "each scenario: every item ~ triangular(low, high, low + range_position * (high - low))",
         "totals as in the overview; difference = ft_total - pe_total",
         "P10, median and P90 over the scenarios; shares = count / simulations",
+        "crossing months P10, median, P90: among the scenarios whose lines cross (P10 and P90 "
+        "only when at least one scenario in ten crosses)",
         "seeded (random.Random(seed)): the same inputs give the same result",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_uncertainty,
 )
 
@@ -428,9 +470,10 @@ def compute_sensitivity(v):
     base = gap(values)
     bars = []
     for item in fig.ITEMS:
-        at_low = gap({**values, item.id: item.low})
-        at_high = gap({**values, item.id: item.high})
-        slope = (at_high - at_low) / (item.high - item.low)  # the gap is linear in each item
+        low, high = item.low * v["exchange_rate"], item.high * v["exchange_rate"]
+        at_low = gap({**values, item.id: low})
+        at_high = gap({**values, item.id: high})
+        slope = (at_high - at_low) / (high - low)  # the gap is linear in each item
         flip = values[item.id] - base / slope if slope else None
         bars.append(
             {
@@ -441,11 +484,13 @@ def compute_sensitivity(v):
                 "gap_at_high": at_high,
                 "swing": abs(at_high - at_low),
                 "flip_value": flip if flip is not None and flip >= 0 else None,
-                "flip_in_range": flip is not None and item.low <= flip <= item.high,
+                "flip_in_range": flip is not None and low <= flip <= high,
                 "period": item.period,
             }
         )
-    bars.sort(key=lambda bar: -bar["swing"])
+    # largest swing first; equal swings (to ten digits) keep the article's order, whatever
+    # the rate's rounding does to the last digits
+    bars.sort(key=lambda bar: -float(f"{bar['swing']:.10g}"))
     return {
         "difference": base,
         "cheaper": cheaper(base, 0.0),
@@ -493,6 +538,13 @@ SENSITIVITY = Calculator(
             key="bars",
             label="Each item across its article range, largest swing first",
             unit="table",
+            chart=Chart(
+                kind="tornado",
+                label="label",
+                low="gap_at_low",
+                high="gap_at_high",
+                base="difference",
+            ),
             columns=(
                 Column(key="label", label="Item", unit="text"),
                 Column(key="gap_at_low", label="Difference at its low end", unit="money"),
@@ -516,5 +568,6 @@ SENSITIVITY = Calculator(
         "item); not reachable if it would have to be below zero",
         "benefit at which the totals match = ft_monthly_benefit + difference / horizon_months",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_sensitivity,
 )

@@ -3,11 +3,21 @@ figures (both approaches' costs, payback, the month two cumulative costs cross).
 
 from __future__ import annotations
 
+import math
+
 from . import figures as fig
+from .base import EXCHANGE_RATE
 from .fields import Field, Output
 from .names import FINE_TUNING, PROMPTING
 
 FT, PE = FINE_TUNING.id, PROMPTING.id
+
+#: The article's one slip in its sums, as a memo states it wherever monthly running costs
+#: of fine-tuning enter the results.
+RETRAINING_CAVEAT = (
+    "The article's fine-tuning running total counts its quarterly retraining cost in every "
+    "month; these results count it once a quarter (the methodology page shows both sums)."
+)
 
 MONEY_MAX = 1e12  # a trillion: far above any real budget, far below float trouble
 
@@ -20,6 +30,9 @@ RANGE = Field(
     default=0.5,
     maximum=1,
     step=0.05,
+    caveat="Every figure the article gives is a range: these results read each one at the "
+    "range position among the inputs (0 the low ends, 0.5 the midpoints, 1 the high ends), "
+    "except items set to a value of their own.",
     help="0 takes the low end of every range the article gives, 1 the high end, "
     "0.5 the midpoint. Any item set below overrides it.",
 )
@@ -41,6 +54,8 @@ STAFF_MONTHS = Field(
     kind="integer",
     maximum=60,
     advanced=True,
+    caveat="As the article does, the salaries of the build phase (the months among the "
+    "inputs) are counted in the one-off investment.",
     help="The article puts a year (12 months) of the annual staff costs into the initial "
     "investment. Set another length for your build phase.",
 )
@@ -105,8 +120,9 @@ def share(name, label, default, help="", **kw):
 
 
 def item_values(v):
-    """Article item values at the calculator's range position, with the reader's overrides."""
-    return fig.item_values(v["range_position"], v)
+    """Article item values at the calculator's range position, in the reader's currency,
+    with the reader's overrides."""
+    return fig.item_values(v["range_position"], v, v[EXCHANGE_RATE.name])
 
 
 def approach_costs(values, staff_months=STAFF_MONTHS.default, recurring_staff=False):
@@ -154,16 +170,17 @@ def first_crossing(series, a, b, x="month"):
 
 def payback(upfront, monthly_saving):
     """Months for ``monthly_saving`` to repay ``upfront``: 0 if nothing to repay, else None
-    when the saving is not positive.
+    when the saving is not positive (or so small that no number of months is).
 
-    >>> payback(120_000, 10_000), payback(120_000, -5), payback(-1, -5)
-    (12.0, None, 0.0)
+    >>> payback(120_000, 10_000), payback(120_000, -5), payback(-1, -5), payback(1, 1e-311)
+    (12.0, None, 0.0, None)
     """
     if upfront <= 0:
         return 0.0
     if monthly_saving <= 0:
         return None
-    return upfront / monthly_saving
+    months = upfront / monthly_saving
+    return months if math.isfinite(months) else None
 
 
 def cheaper(ft_total, pe_total):

@@ -39,6 +39,7 @@ __all__ = [
     "UNITS",
     "Unit",
     "check_currency",
+    "currency_note",
     "format_value",
     "input_text",
 ]
@@ -153,6 +154,20 @@ def _quantity(value, currency):
     return _fixed(value, 0)
 
 
+def _rate(value, currency):
+    """Up to six significant digits, grouped: 0.92, 150, 1,400.5, 0.000125.
+
+    >>> _rate(1.0, None), _rate(1_000_000.0, None), _rate(1.23456789, None)
+    ('1', '1,000,000', '1.23457')
+    """
+    text = f"{value:.6g}"
+    if "e" in text:
+        return _fixed(value, 0) if abs(value) >= 1 else text
+    whole, _, fraction = text.partition(".")
+    sign, whole = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    return f"{sign}{int(whole):,}" + (f".{fraction}" if fraction else "")
+
+
 def _text(value, currency):
     return TEXT_LABELS.get(value, str(value))
 
@@ -185,6 +200,7 @@ UNITS = {
             none="none",
         ),
         Unit(name="ratio", format=_ratio, none="none"),
+        Unit(name="rate", format=_rate, none="none"),
         Unit(name="share", format=_share, hint="(0 to 1)", none="none"),
         Unit(name="months", format=_quantity, hint="(months)"),
         Unit(name="count", format=_quantity),
@@ -214,6 +230,41 @@ def _compact(value, unit, currency):
         symbol = CURRENCIES.get(check_currency(currency), (f"{currency}\u00a0", 2))[0]
         return f"{sign}{symbol}{number}"
     return f"{sign}{number}"
+
+
+def symbol(currency=None):
+    """The symbol amounts in ``currency`` carry (an unknown code is its own symbol).
+
+    >>> symbol(), symbol("EUR"), symbol("XYZ")
+    ('$', '€', 'XYZ')
+    """
+    code = check_currency(currency)
+    return CURRENCIES.get(code, (code, 2))[0].strip()
+
+
+def input_hint(unit, currency=None):
+    """What an input box's label says of its ``unit``, in ``currency``.
+
+    >>> input_hint("money", "GBP"), input_hint("months")
+    ('(£)', '(months)')
+    """
+    return UNITS[unit].hint.replace("{symbol}", symbol(currency))
+
+
+def currency_note(currency=None, rate=1.0):
+    """What a calculator says of the currency its amounts are in.
+
+    >>> currency_note()
+    "Amounts in the article's dollars ($)"
+    >>> currency_note("EUR", 0.92)
+    'Amounts in EUR (€), at €0.92 per article dollar'
+    """
+    code = check_currency(currency)
+    if code is None and rate == 1:
+        return "Amounts in the article's dollars ($)"
+    symbol = CURRENCIES.get(code, (f"{code}\u00a0", 2))[0]
+    name = f"{code} ({symbol.strip()})" if code else "your currency ($)"
+    return f"Amounts in {name}, at {symbol}{_rate(rate, None)} per article dollar"
 
 
 def format_value(value, unit, currency=None, none=None, *, compact=False):

@@ -29,6 +29,7 @@ from .shared import (
     HORIZON,
     PE,
     RANGE,
+    RETRAINING_CAVEAT,
     STAFF_MONTHS,
     costs,
     money,
@@ -49,7 +50,7 @@ def carry_benefit(v, benefit, payback_months):
     >>> carry_benefit({"range_position": 0.0, "seed": 3}, 900.004, 40.2)["inputs"]
     {'ft_monthly_benefit': 900.0, 'range_position': 0.0, 'horizon_months': 41}
     """
-    if not 0 < round(benefit, 2) <= BENEFIT.maximum:
+    if not 0 < round(benefit, 2) <= BENEFIT.maximum * v.get("exchange_rate", 1.0):
         return None
     inputs = {BENEFIT.name: round(benefit, 2)}  # to the cent: a link a reader can read
     for field in OVERVIEW.fields:
@@ -289,6 +290,7 @@ PROMPT_TAX = Calculator(
         "ft_monthly_benefit = monthly_saving + (ft_monthly - pe_monthly): with it, the "
         "overview's fine-tuning line falls by monthly_saving a month against prompting's",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_prompt_tax,
 )
 
@@ -432,6 +434,7 @@ QUALITY = Calculator(
         "break_even_cost_per_error = (ft_monthly - pe_monthly) / errors avoided",
         "ft_monthly_benefit = errors avoided * cost_per_error",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_quality,
 )
 
@@ -633,6 +636,7 @@ DECISION = Calculator(
         "leads by 2 without the data, or if both sides are strong (fine-tuning 2+, within 1)",
         "prompt engineering otherwise, including when nothing is ticked",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_decision,
 )
 
@@ -811,5 +815,6 @@ HYBRID = Calculator(
         "cheapest_path = the lowest of prompts only, the hybrid at its best month, and the "
         "fine-tune from the start",
     ),
+    caveats=(RETRAINING_CAVEAT,),
     compute=compute_hybrid,
 )

@@ -13,6 +13,8 @@ from calculator.quotes import format_range
 
 from .forms import RenderError, environment
 
+IN_DOLLARS = "As the article gives them, in its dollars"
+
 
 def _cell(text, **kw):
     return {"text": text, **kw}
@@ -49,7 +51,7 @@ def items_table(phase):
         for item in fig.select(phase=phase)
     ]
     head = ("Item", "Approach", "Low", "High", "Period", "Midpoint")
-    return _table(phase, head, rows)
+    return _table(phase, head, rows, caption=IN_DOLLARS)
 
 
 def totals_table():
@@ -70,7 +72,7 @@ def totals_table():
                 ]
             )
     head = ("Total", "As the article prints it", "Recomputed from the items")
-    return _table("totals", head, rows)
+    return _table("totals", head, rows, caption=IN_DOLLARS)
 
 
 def ratios_table():

@@ -23,7 +23,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesException
 
-from calculator.quotes import quote
+from calculator.quotes import follows_currency, quote
 
 from .article_tables import render_figures
 from .forms import RenderError, render_calculator
@@ -53,14 +53,20 @@ def expand(text):
     """Replace every placeholder in ``text``; raise PlaceholderError on an unknown one.
 
     >>> expand("Data preparation costs {{ item:ft_data_preparation }}.")
-    'Data preparation costs $10,000–$50,000.'
+    'Data preparation costs <span data-quote="item:ft_data_preparation">$10,000–$50,000</span>.'
+    >>> expand("Up front, {{ claim:initial_ratio }} as much.")
+    'Up front, 2–4× as much.'
     """
 
     def replace(match):
+        name = match.group(1)
         try:
-            return quote(match.group(1))
+            text = quote(name)
+            money = follows_currency(name)
         except (KeyError, ValueError) as err:
             raise PlaceholderError(f"unknown placeholder {match.group(0)!r}") from err
+        # an amount follows the reader's currency: the page re-quotes it (data-quote)
+        return f'<span data-quote="{name}">{text}</span>' if money else text
 
     return PLACEHOLDER.sub(replace, text)
 

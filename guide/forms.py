@@ -11,8 +11,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from calculator import CALCULATORS, calculate
 from calculator import figures as fig
-from calculator.display import present
-from calculator.units import CURRENCIES, UNITS, input_text
+from calculator.display import input_texts, present
+from calculator.units import CURRENCIES, UNITS, currency_note, input_hint, input_text
 
 STATIC_NOTE = (
     "Showing the results for the default inputs. The calculator computes your own "
@@ -34,12 +34,6 @@ class RenderError(ValueError):
     """A page asks for something the model does not have (unknown calculator or table)."""
 
 
-def unit_hint(field, currency=None):
-    """What an input box's label says after the label: its unit, with the currency symbol."""
-    symbol = CURRENCIES[currency][0].strip()
-    return UNITS[field.unit].hint.replace("{symbol}", symbol)
-
-
 @cache
 def environment():
     env = Environment(
@@ -49,7 +43,9 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(hint=unit_hint, default_text=lambda f: input_text(f.default))
+    env.globals.update(
+        hint=lambda field: input_hint(field.unit), default_text=lambda f: input_text(f.default)
+    )
     return env
 
 
@@ -67,15 +63,19 @@ def render_calculator(calc_id):
     if calc is None:
         known = ", ".join(CALCULATORS)
         raise RenderError(f"unknown calculator {calc_id!r} in a calculator fence; known: {known}")
+    result = calculate(calc_id, {})
     return (
         environment()
         .get_template("calculator.html")
         .render(
             calc=calc,
             outputs=grouped_outputs(calc),
-            display=present(calc_id, calculate(calc_id, {})),
+            display=present(calc_id, result),
+            memo_inputs=input_texts(calc_id, result["inputs"]),
             source=fig.SOURCE,
             static_note=STATIC_NOTE,
             actions=ACTIONS,
+            currency_note=currency_note(),
+            currencies=[code for code in CURRENCIES if code],
         )
     )

@@ -1,52 +1,39 @@
 // One generic binder for every <form data-calculator>: it knows no calculator by name.
-// What it shows comes from the worker's reply, already formatted by the model; the exports
-// take the field and output labels from calculator.schema().
+// What it shows comes from the worker's reply, already formatted by the model.
 //
 // Form states (data-status): static (pre-rendered, no script) -> loading -> ready | error;
 // "ready" once the first live result (or field error) for the inputs is shown; "error" if
 // the runtime cannot start or stops answering, with the last results kept.
+//
+// The currency setting (currency.mjs) is site-wide: a change in one form that the model
+// accepts is kept, put in the address, and sent to every other form (event tp:setting).
 
-import { applyInputs, controls, readInputs, resetControl } from "./controls.mjs";
+import { bindActions } from "./actions.mjs";
+import { applyInputs, markOwn, readInputs, updateDefaults } from "./controls.mjs";
+import {
+  DEFAULT,
+  forget,
+  fromLink,
+  initialSetting,
+  keep,
+  sameSetting,
+  settingOf,
+  showSetting,
+} from "./currency.mjs";
+import { keepAnswerInView } from "./in-view.mjs";
 import { announce, clearErrors, placeResult, setStatus, showError } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
-import { download, loadScenario, toCsv, toJson } from "./scenario.mjs";
-import { changedParams, paramsFromUrl, shareLink, syncUrl } from "./url-state.mjs";
+import { changedParams, paramsFromUrl, syncSetting, syncUrl } from "./url-state.mjs";
 
 const LOADING_TEXT = {
   runtime: "Starting the Python runtime (a few seconds on the first visit)…",
-  package: "Loading the cost model…",
   import: "Almost ready…",
 };
 const UPDATING_AFTER_MS = 150; // a call still running after this is marked "updating"
+const SETTING_FIELDS = ["currency", "exchange_rate"]; // the model's names for the setting
 
 function liveText() {
   return `Live: results update as you type (Python ${runtime.python} in your browser).`;
-}
-
-// The headline summary is pinned to the bottom while an input has focus and the headline
-// results are out of view (stylesheets/calculator.css): mark when they are, and scroll a
-// focused input the summary would cover above it.
-function watchHeadline(form) {
-  const first = form.querySelector(".tp-out[data-headline]");
-  if (!first || !("IntersectionObserver" in window)) return;
-  const observer = new IntersectionObserver(
-    ([entry]) => form.toggleAttribute("data-headline-hidden", !entry.isIntersecting),
-    { rootMargin: "-56px 0px 0px 0px", threshold: 1 }, // the theme's header covers the top
-  );
-  observer.observe(first);
-}
-
-function keepFocusClear(form) {
-  form.addEventListener("focusin", (event) => {
-    if (!event.target.name) return;
-    requestAnimationFrame(() => {
-      const summary = form.querySelector('[data-role="summary"]');
-      if (!summary || getComputedStyle(summary).position !== "fixed") return;
-      const covered =
-        event.target.getBoundingClientRect().bottom - summary.getBoundingClientRect().top;
-      if (covered > -8) window.scrollBy({ top: covered + 16 });
-    });
-  });
 }
 
 function stopLive(form, err, what) {
@@ -55,19 +42,39 @@ function stopLive(form, err, what) {
   announce(form, form.querySelector('[data-role="status"]').textContent);
 }
 
+// What the results on show were computed for: the changed inputs and the setting.
+export function shownKey(form) {
+  return JSON.stringify([readInputs(form), settingOf(form)]);
+}
+
+function isSetting(control) {
+  return Boolean(control.dataset.setting || control.dataset.siteParam);
+}
+
 export function bind(form) {
   if (form.dataset.bound) return;
   form.dataset.bound = "true";
   const id = form.dataset.calculator;
   // At most one call in flight per form; inputs that change meanwhile wait as "again" and
   // are read when their call is sent, so typing never waits on a timer or queues stale work.
-  const state = { live: false, last: null, busy: false, again: false, edited: false };
+  const state = {
+    live: false,
+    last: null,
+    busy: false,
+    again: false,
+    edited: false,
+    setting: initialSetting(),
+    settingFrom: fromLink() ? "link" : "browser",
+    settingChanged: fromLink(), // a link's setting is kept once the model accepts it
+    settingTyped: false, // the reader is editing the setting in this form
+    notes: [], // what the status line says once the form is live
+  };
+  showSetting(form, state.setting);
   const unknown = applyInputs(form, paramsFromUrl(form));
-  watchHeadline(form);
-  keepFocusClear(form);
+  keepAnswerInView(form);
   const fromUrl = changedParams(form).length > 0;
 
-  for (const action of ["copy-link", "reset", "load-json"]) {
+  for (const action of ["copy-link", "reset", "load-json", "print"]) {
     form.querySelector(`[data-action="${action}"]`).disabled = false;
   }
   form.setAttribute("data-status", "loading");
@@ -79,25 +86,65 @@ export function bind(form) {
   };
   runtime.listeners.add(onProgress);
 
+  function shareSetting(setting) {
+    state.setting = setting;
+    keep(setting);
+    syncSetting(setting);
+    document.dispatchEvent(new CustomEvent("tp:setting", { detail: { setting, source: form } }));
+  }
+
+  // A setting the reader did not type here (a link's, or one kept in this browser) that
+  // the model refuses: the form falls back to the article's dollars and says why, rather
+  // than stopping every calculator until the reader finds the setting.
+  function refuseSetting(error) {
+    const where = state.settingFrom === "link" ? "in the link" : "kept in this browser";
+    if (state.settingFrom !== "link") forget();
+    state.setting = DEFAULT;
+    state.settingChanged = false;
+    showSetting(form, DEFAULT);
+    syncSetting(DEFAULT);
+    state.notes.push(
+      `The currency setting ${where} was refused (${error.reason}); amounts are in the ` +
+        "article's dollars.",
+    );
+  }
+
   async function compute() {
     if (!state.live) return;
     const inputs = readInputs(form);
-    const reply = await runtime.call(id, inputs);
+    const setting = settingOf(form);
+    const reply = await runtime.call(id, inputs, setting.currency);
     if (state.again || !form.isConnected) return; // newer inputs are waiting: show those
-    if (reply.ok) {
-      clearErrors(form);
-      state.last = { inputs, result: reply.result };
-      for (const button of form.querySelectorAll(
-        '[data-action^="download"], [data-action="print"]',
-      ))
-        button.disabled = false;
-      placeResult(form, reply.display);
-      if (state.edited) announce(form);
-      setStatus(form, liveText());
-      form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
-    } else {
+    if (!reply.ok) {
+      if (SETTING_FIELDS.includes(reply.error?.field) && !state.settingTyped) {
+        refuseSetting(reply.error);
+        state.again = true; // compute again, in dollars
+        return;
+      }
       showError(form, reply.error || {});
+      return;
     }
+    clearErrors(form);
+    updateDefaults(form, reply.defaults, reply.hints);
+    state.last = {
+      inputs: reply.result.inputs,
+      result: reply.result,
+      currency: setting.currency,
+      inputTexts: reply.input_texts,
+    };
+    state.shownFor = shownKey(form);
+    for (const button of form.querySelectorAll('[data-action^="download"]'))
+      button.disabled = false;
+    placeResult(form, reply.display);
+    form.querySelector('[data-role="currency-note"]').textContent = reply.currency.note;
+    if (state.settingChanged) {
+      state.settingChanged = false;
+      state.settingTyped = false;
+      shareSetting(setting);
+    }
+    if (state.edited) announce(form);
+    setStatus(form, liveText());
+    form.dispatchEvent(new CustomEvent("tp:computed", { bubbles: true }));
   }
 
   async function recompute() {
@@ -122,9 +169,30 @@ export function bind(form) {
   }
 
   function onInput(event) {
-    if (!event.target.name) return;
+    const control = event.target;
+    if (!control.name && !control.dataset.setting) return;
     state.edited = true;
-    syncUrl(form);
+    if (isSetting(control)) {
+      state.settingChanged = true;
+      state.settingTyped = true;
+    } else {
+      markOwn(control);
+      syncUrl(form);
+    }
+    recompute();
+  }
+
+  function onSetting(event) {
+    if (!form.isConnected) {
+      document.removeEventListener("tp:setting", onSetting);
+      return;
+    }
+    if (event.detail.source === form) return;
+    const same = sameSetting(event.detail.setting, settingOf(form));
+    state.setting = event.detail.setting;
+    if (same) return;
+    state.settingTyped = false;
+    showSetting(form, state.setting);
     recompute();
   }
 
@@ -134,73 +202,8 @@ export function bind(form) {
     event.preventDefault();
     recompute();
   });
-
-  const fileInput = form.querySelector('[data-role="scenario-file"]');
-  const base = `tune-or-prompt-${id}`;
-  const scenario = () => ({ ...state.last, link: shareLink(form) });
-  const calc = async () => (await runtime.describe()).calculators[id];
-  const actions = {
-    "copy-link": async () => {
-      const link = shareLink(form);
-      form.setAttribute("data-link", link);
-      try {
-        await navigator.clipboard.writeText(link);
-        setStatus(form, "Link copied: it opens this section with these inputs.");
-      } catch {
-        setStatus(form, `Copy this link: ${link}`);
-      }
-    },
-    reset: () => {
-      state.edited = true;
-      controls(form).forEach(resetControl);
-      clearErrors(form);
-      syncUrl(form);
-      recompute();
-    },
-    "download-json": async () =>
-      download(`${base}.json`, "application/json", toJson(await calc(), scenario())),
-    "download-csv": async () =>
-      download(`${base}.csv`, "text/csv", toCsv(await calc(), scenario())),
-    "load-json": () => fileInput.click(),
-    print: () => {
-      form.setAttribute("data-link", shareLink(form));
-      form.classList.add("tp-print-target");
-      document.body.classList.add("tp-printing");
-      const done = () => {
-        form.classList.remove("tp-print-target");
-        document.body.classList.remove("tp-printing");
-      };
-      window.addEventListener("afterprint", done, { once: true });
-      window.print();
-    },
-  };
-  form.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    const action = button && !button.disabled && actions[button.dataset.action];
-    if (!action) return;
-    Promise.resolve()
-      .then(action)
-      .catch((err) =>
-        setStatus(form, `Could not ${button.textContent.toLowerCase()}: ${err.message}.`),
-      );
-  });
-  fileInput.addEventListener("change", async () => {
-    const file = fileInput.files?.[0];
-    fileInput.value = "";
-    if (!file) return;
-    try {
-      const ignored = await loadScenario(form, file);
-      syncUrl(form);
-      await recompute();
-      if (ignored.length)
-        setStatus(
-          form,
-          `Loaded; inputs this calculator does not have were ignored: ${ignored.join(", ")}.`,
-        );
-    } catch (err) {
-      setStatus(form, `Could not load the scenario: ${err.message}.`);
-    }
-  });
+  document.addEventListener("tp:setting", onSetting);
+  bindActions(form, { id, state, recompute, shownKey: () => shownKey(form) });
 
   runtime
     .start()
@@ -213,11 +216,12 @@ export function bind(form) {
       form.dataset.boot = runtime.boot;
       form.setAttribute("data-status", "ready");
       if (unknown.length) {
-        setStatus(
-          form,
-          `This link set inputs the calculator does not have (${unknown.join(", ")}); they were ignored.`,
+        const names = unknown.join(", ");
+        state.notes.push(
+          `This link set inputs the calculator does not have (${names}); they were ignored.`,
         );
       }
+      if (state.notes.length) setStatus(form, state.notes.join(" "));
     })
     .catch((err) => {
       runtime.listeners.delete(onProgress);

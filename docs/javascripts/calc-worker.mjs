@@ -10,14 +10,16 @@
 //     {type: "progress", stage}                 boot stages: "runtime", "package", "import"
 //     {type: "ready", python, boot}             boot: "snapshot" or "fresh"
 //     {type: "error", error: {name, message}}   the runtime could not start
-//     {type: "result", id, ok: true, result, display}
+//     {type: "result", id, ok: true, result, display, defaults, hints, input_texts, currency}
+//     {type: "result", id, ok: true, quotes}    reply to quotes: {name: text} (or an error)
 //     {type: "result", id, ok: false, error: {name, message, field, reason, calculator}}
 //     {type: "result", id, ok: true, schema}    reply to describe
 //     {type: "copied"}                          the runtime files are in the offline copy
 //     {type: "snapshot", saved}                 a snapshot was kept (or could not be)
 //   page -> worker
-//     {type: "call", id, calculator, inputs}    inputs: {field: string|boolean}
+//     {type: "call", id, calculator, inputs, currency}  inputs: {field: string|boolean}
 //     {type: "describe", id}                    calculator.schema(), when the page needs it
+//     {type: "quotes", id, names, currency, rate}  figures quoted in prose, in a currency
 //
 // Inputs reach Python as one JSON string, never as source code. Python errors become plain
 // objects before posting, since Pyodide's error objects cannot be cloned.
@@ -123,7 +125,7 @@ ready.catch((err) => self.postMessage({ type: "error", error: plainError(err) })
 
 self.addEventListener("message", async (event) => {
   const message = event.data || {};
-  if (message.type !== "call" && message.type !== "describe") return;
+  if (!["call", "describe", "quotes"].includes(message.type)) return;
   let bridge;
   try {
     bridge = await ready;
@@ -134,9 +136,14 @@ self.addEventListener("message", async (event) => {
   try {
     if (message.type === "describe") {
       reply = { ok: true, schema: JSON.parse(bridge.describe()) };
+    } else if (message.type === "quotes") {
+      const names = JSON.stringify(message.names || []);
+      const currency = message.currency ? String(message.currency) : undefined;
+      reply = JSON.parse(bridge.quotes(names, currency, String(message.rate || "1")));
     } else {
       const inputs = JSON.stringify(message.inputs || {});
-      reply = JSON.parse(bridge.call(String(message.calculator), inputs));
+      const currency = message.currency ? String(message.currency) : undefined; // None, not jsnull
+      reply = JSON.parse(bridge.call(String(message.calculator), inputs, currency));
     }
   } catch (err) {
     reply = { ok: false, error: plainError(err) };

@@ -4,6 +4,7 @@
 // pages), and register the offline copy once the runtime is live.
 
 import { bind } from "./binder.mjs";
+import { initialSetting, isDefault } from "./currency.mjs";
 import { registerOffline } from "./offline.mjs";
 import { runtime } from "./runtime.mjs";
 
@@ -56,9 +57,38 @@ function whenFormParsed(found, none) {
   });
 }
 
+// Amounts quoted in the prose (data-quote, from guide/extension.py) follow the reader's
+// currency: the model quotes them again in it. A bad setting leaves them in dollars, as
+// the calculators then say at the setting.
+// The page is built in dollars, so a page in them needs no call, unless the reader has
+// changed the setting on it since.
+let setting = initialSetting();
+let requoted = false;
+
+async function requote() {
+  const spans = Array.from(document.querySelectorAll("[data-quote]"));
+  if (!spans.length || (isDefault(setting) && !requoted)) return;
+  const names = [...new Set(spans.map((span) => span.dataset.quote))];
+  const reply = await runtime.quotes(names, setting.currency, setting.rate || "1");
+  if (!reply.ok) return;
+  requoted = !isDefault(setting);
+  for (const span of spans) span.textContent = reply.quotes[span.dataset.quote] ?? span.textContent;
+}
+
+document.addEventListener("tp:setting", (event) => {
+  setting = event.detail.setting;
+  requote().catch(() => {});
+});
+
 function bindAll() {
   const forms = document.querySelectorAll(FORMS);
-  if (forms.length) runtime.start().catch(() => {}); // each form reports its own failure
+  const quoted = !isDefault(setting) && document.querySelector("[data-quote]");
+  if (forms.length || quoted) {
+    runtime
+      .start()
+      .then(requote)
+      .catch(() => {}); // each form reports its own failure
+  }
   forms.forEach(bind);
 }
 

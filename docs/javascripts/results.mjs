@@ -21,7 +21,8 @@ export function clearErrors(form) {
     const error = field.querySelector('[data-role="error"]');
     error.textContent = "";
     error.hidden = true;
-    for (const control of field.querySelectorAll("[name]")) control.removeAttribute("aria-invalid");
+    for (const control of field.querySelectorAll("input, select"))
+      control.removeAttribute("aria-invalid");
   }
   form.removeAttribute("data-stale");
 }
@@ -42,25 +43,39 @@ export function showError(form, error) {
   const box = field.querySelector('[data-role="error"]');
   box.textContent = error.reason || error.message;
   box.hidden = false;
-  for (const control of field.querySelectorAll("[name]"))
+  for (const control of field.querySelectorAll("input, select"))
     control.setAttribute("aria-invalid", "true");
   const more = field.closest("details");
   if (more) more.open = true;
   setStatus(form, "Showing the last valid result: correct the marked field to update it.");
 }
 
+// A table's rows: built afresh when their number changes, otherwise only the cells whose
+// text changed are touched (an edit then costs no new elements and little layout).
 function placeTable(table, view) {
+  const numeric = Array.from(table.tHead.rows[0].cells, (th) => th.dataset.unit !== "text");
+  const body = table.tBodies[0];
+  if (body.rows.length === view.rows.length && body.rows[0]?.cells.length === numeric.length) {
+    view.rows.forEach((cells, r) => {
+      const tr = body.rows[r];
+      cells.forEach((cell, i) => {
+        const td = tr.cells[i];
+        if (td.textContent !== cell.text) td.textContent = cell.text;
+        if (numeric[i] && td.dataset.value !== cell.value) td.dataset.value = cell.value;
+      });
+    });
+    return;
+  }
   const rows = view.rows.map((cells) => {
     const tr = element("tr");
     cells.forEach((cell, i) => {
-      const numeric = table.tHead.rows[0].cells[i]?.dataset.unit !== "text";
       const attrs = i === 0 ? { scope: "row" } : {};
-      if (numeric) Object.assign(attrs, { class: "tp-num", "data-value": cell.value });
+      if (numeric[i]) Object.assign(attrs, { class: "tp-num", "data-value": cell.value });
       tr.appendChild(element(i === 0 ? "th" : "td", attrs, cell.text));
     });
     return tr;
   });
-  table.tBodies[0].replaceChildren(...rows);
+  body.replaceChildren(...rows);
   table.setAttribute("data-rows", String(rows.length));
   const summary = table.closest("details")?.querySelector("summary");
   if (summary)

@@ -125,8 +125,13 @@ class Runtime {
     });
   }
 
-  call(calculator, inputs) {
-    return this.#request({ type: "call", calculator, inputs });
+  call(calculator, inputs, currency = "") {
+    return this.#request({ type: "call", calculator, inputs, currency });
+  }
+
+  // The texts of figures quoted in the prose (calculator.quotes names) in a currency.
+  quotes(names, currency, rate) {
+    return this.#request({ type: "quotes", names, currency, rate });
   }
 
   describe() {

@@ -22,7 +22,7 @@ function csvCell(value) {
 // One row per input and per result value: kind, name, label, value (tables flattened as
 // output[row].column; a link as its target calculator and inputs in JSON).
 export function toCsv(calc, scenario) {
-  const { inputs, result, link } = scenario;
+  const { inputs, result, link, currency } = scenario;
   const rows = [["kind", "name", "label", "value"]];
   for (const field of calc.fields)
     rows.push(["input", field.name, field.label, inputs[field.name]]);
@@ -45,14 +45,22 @@ export function toCsv(calc, scenario) {
       rows.push(["result", output.key, output.label, JSON.stringify(value)]);
     } else rows.push(["result", output.key, output.label, value]);
   }
+  rows.push(["source", "currency", "Currency (empty: the article's dollars)", currency]);
   rows.push(["source", "figures_as_of", "Figures as of", result.figures_as_of]);
   rows.push(["source", "link", "Link", link]);
   return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 export function toJson(calc, scenario) {
-  const { inputs, result, link } = scenario;
-  const data = { calculator: calc.id, inputs, result, figures_as_of: result.figures_as_of, link };
+  const { inputs, result, link, currency } = scenario;
+  const data = {
+    calculator: calc.id,
+    inputs,
+    currency: currency || null,
+    result,
+    figures_as_of: result.figures_as_of,
+    link,
+  };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
@@ -77,5 +85,10 @@ export async function loadScenario(form, file) {
   if (data.calculator !== id) {
     throw new Error(`the file is for "${String(data.calculator).slice(0, 40)}", not "${id}"`);
   }
-  return applyInputs(form, Object.entries(data.inputs));
+  // its amounts are in its own currency: a file without a rate is in the article's dollars
+  const currency = form.querySelector('[data-setting="currency"]');
+  currency.value = typeof data.currency === "string" ? data.currency.slice(0, 12) : "";
+  const rate = form.querySelector('[data-site-param="rate"]');
+  rate.value = rate.dataset.default;
+  return applyInputs(form, Object.entries(data.inputs), { settings: true });
 }

@@ -1,8 +1,10 @@
 // Calculator inputs in the page address: ID.FIELD=value pairs in the query string, only
-// for inputs that differ from their defaults. The hash stays the section anchor (Material
-// rewrites it while scrolling), so state never goes there.
+// for inputs that differ from their defaults, and the site-wide currency setting as
+// `currency` and `rate`. The hash stays the section anchor (Material rewrites it while
+// scrolling), so state never goes there.
 
 import { controls, controlValue, isDefault } from "./controls.mjs";
+import { isDefault as isDefaultSetting } from "./currency.mjs";
 
 function prefix(form) {
   return `${form.dataset.calculator}.`;
@@ -10,8 +12,16 @@ function prefix(form) {
 
 export function changedParams(form) {
   return controls(form)
-    .filter((control) => !isDefault(control))
+    .filter((control) => !control.dataset.siteParam && !isDefault(control))
     .map((control) => [prefix(form) + control.name, controlValue(control)]);
+}
+
+function settingParams(setting) {
+  if (!setting || isDefaultSetting(setting)) return [];
+  return [
+    ["currency", setting.currency],
+    ["rate", setting.rate],
+  ].filter(([, value]) => value);
 }
 
 // The [field, value] pairs the current address holds for this form.
@@ -21,13 +31,25 @@ export function paramsFromUrl(form) {
     .map(([key, value]) => [key.slice(prefix(form).length), value]);
 }
 
+function replaceUrl(url) {
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
 export function syncUrl(form) {
   const url = new URL(window.location.href);
   for (const key of Array.from(url.searchParams.keys())) {
     if (key.startsWith(prefix(form))) url.searchParams.delete(key);
   }
   for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  replaceUrl(url);
+}
+
+export function syncSetting(setting) {
+  const url = new URL(window.location.href);
+  url.searchParams.delete("currency");
+  url.searchParams.delete("rate");
+  for (const [key, value] of settingParams(setting)) url.searchParams.append(key, value);
+  replaceUrl(url);
 }
 
 // The nearest heading before the form, for a link that opens at this section.
@@ -44,10 +66,11 @@ function sectionAnchor(form) {
   return form.id;
 }
 
-export function shareLink(form) {
+export function shareLink(form, setting) {
   const url = new URL(window.location.href);
   url.search = "";
   for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  for (const [key, value] of settingParams(setting)) url.searchParams.append(key, value);
   url.hash = sectionAnchor(form);
   return url.href;
 }

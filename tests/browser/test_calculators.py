@@ -72,8 +72,8 @@ def assert_matches_cpython(form, calculator_id):
     return inputs
 
 
-def assert_matches_cpython_at(form, calculator_id, inputs):
-    """Every output shows what CPython computes for ``inputs``."""
+def assert_matches_cpython_at(form, calculator_id, inputs, currency=None):
+    """Every output shows what CPython computes for ``inputs``, in ``currency``."""
     expected = calculate(calculator_id, inputs)
     shown = shown_values(form)
     for output in CALCULATORS[calculator_id].outputs:
@@ -84,7 +84,7 @@ def assert_matches_cpython_at(form, calculator_id, inputs):
             for row_shown, row in zip(rows, value, strict=True):
                 for (raw, text), column in zip(row_shown, output.columns, strict=True):
                     want = row[column.key]
-                    assert text == format_value(want, column.unit, None, column.none)
+                    assert text == format_value(want, column.unit, currency, column.none)
                     if column.unit != "text":
                         assert same(json.loads(raw), want), (output.key, column.key)
         elif output.unit == "list":
@@ -94,13 +94,14 @@ def assert_matches_cpython_at(form, calculator_id, inputs):
             if value is None:
                 assert href is None
             else:
-                want = urljoin(form.page.url, link_href(CALCULATORS[calculator_id].path, value))
+                path = CALCULATORS[calculator_id].path
+                want = urljoin(form.page.url, link_href(path, value, currency))
                 assert href == want
         else:
             raw = shown["scalars"][output.key]
             got = raw if output.unit == "text" else json.loads(raw)
             assert same(got, value), (output.key, got, value)
-            text = format_value(value, output.unit, None, output.none)
+            text = format_value(value, output.unit, currency, output.none)
             assert shown["texts"][output.key] == text, output.key
 
 
@@ -402,7 +403,8 @@ def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path)
         form.locator('[data-action="download-json"]').click()
     scenario = json.loads(Path(info.value.path()).read_text())
     assert scenario["calculator"] == "quality"
-    assert scenario["inputs"]["cost_per_error"] == "75"
+    assert scenario["inputs"]["cost_per_error"] == 75  # the values the model used
+    assert scenario["currency"] is None  # the article's dollars
     expected = calculate("quality", scenario["inputs"])
     for key in ("pe_effective_monthly", "ft_effective_monthly", "payback_months"):
         assert same(scenario["result"][key], expected[key])

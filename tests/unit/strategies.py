@@ -3,32 +3,41 @@
 from hypothesis import strategies as st
 
 from calculator import CALCULATORS
+from calculator.base import EXCHANGE_RATE
 
 # Keep generated numbers in the range a reader might plausibly type, while still far above
 # any real budget; the bounds of the schema itself are tested in test_errors.py.
 NUMBER_CAP = 1e9
 INTEGER_CAP = 10_000
+# From a currency worth a thousand dollars to one worth a thousandth (the bounds, 0 and a
+# million, are tested in test_errors.py); the article's own dollars most often.
+RATES = st.one_of(st.just(1.0), st.floats(1e-3, 1e3))
 
 
-def field_strategy(field):
+def field_strategy(field, rate=1.0):
     if field.kind == "boolean":
         return st.booleans()
     if field.kind == "choice":
         return st.sampled_from([key for key, _ in field.choices])
-    low = field.minimum if field.minimum is not None else 0
+    scale = rate if field.money else 1.0  # money bounds are in the article's dollars
+    low = (field.minimum if field.minimum is not None else 0) * scale
     if field.kind == "integer":
         high = min(field.maximum if field.maximum is not None else INTEGER_CAP, INTEGER_CAP)
         value = st.integers(int(low), int(high))
     else:
-        high = min(field.maximum if field.maximum is not None else NUMBER_CAP, NUMBER_CAP)
-        value = st.floats(low, high, allow_nan=False, allow_infinity=False)
+        high = min(field.maximum if field.maximum is not None else NUMBER_CAP, NUMBER_CAP) * scale
+        value = st.floats(
+            low, high, allow_nan=False, allow_infinity=False, exclude_min=field.positive
+        )
     return st.one_of(st.none(), value) if field.optional else value
 
 
 @st.composite
 def inputs_for(draw, calculator_id):
     calc = CALCULATORS[calculator_id]
-    inputs = {f.name: draw(field_strategy(f)) for f in calc.fields}
+    rate = draw(RATES)
+    inputs = {f.name: draw(field_strategy(f, rate)) for f in calc.fields if f is not EXCHANGE_RATE}
+    inputs[EXCHANGE_RATE.name] = rate
     if "switch_month" in inputs:  # hybrid: the switch cannot come after the horizon
         inputs["switch_month"] = min(inputs["switch_month"], inputs["horizon_months"])
     return inputs

@@ -86,7 +86,8 @@ def test_scaling_crossover_is_the_first_use_case_where_fine_tuning_is_cheaper(in
 )
 def test_a_higher_price_never_lowers_a_cost(inputs, price, extra):
     before = calculate("prompt_tax", inputs)
-    after = calculate("prompt_tax", {**inputs, price: min(inputs[price] + extra, 100_000)})
+    cap = 100_000 * inputs["exchange_rate"]  # the price bound, in the reader's currency
+    after = calculate("prompt_tax", {**inputs, price: min(inputs[price] + extra, cap)})
     side = price[:2]
     for key in (f"{side}_cost_per_request", f"{side}_monthly_inference"):
         assert after[key] >= before[key]
@@ -162,3 +163,20 @@ def test_uncertainty_percentiles_are_ordered(inputs):
         assert row["p10"] <= row["p50"] <= row["p90"]
     assert 0 <= result["probability_ft_cheaper"] <= 1
     assert 0 <= result["probability_lines_cross"] <= 1
+
+
+@pytest.mark.parametrize(
+    ("calculator_id", "inputs"),
+    [  # found by the properties above: a denormal price or probability once gave infinity
+        ("prompt_tax", {"range_position": 0, "requests_per_month": 1, "pe_input_tokens": 1,
+                        "ft_input_tokens": 0, "output_tokens": 0,
+                        "pe_input_price": 2.225073858507e-311, "ft_input_price": 0,
+                        "include_other_running_costs": False}),
+        ("sovereign", {"pe_compliance_onshore": 1, "exposure_probability_onshore": 0,
+                       "exposure_probability_offshore": 2.2250738585072014e-308}),
+    ],
+)  # fmt: skip
+def test_vanishing_differences_never_give_infinite_results(calculator_id, inputs):
+    result = calculate(calculator_id, inputs)
+    assert all(math.isfinite(x) for x in numbers_in(result))
+    json.dumps(result, allow_nan=False)

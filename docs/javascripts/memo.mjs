@@ -1,0 +1,98 @@
+// The printed memo: one sheet with the calculator's question, the inputs, the results as
+// the page shows them, its chart, the caveats and the link that reopens it. The memo is a
+// <template> built with the form (guide/templates/memo.html); this module fills a copy
+// from the form, generically, and prints it alone (calculator.css, @media print).
+
+import { controls, isDefault } from "./controls.mjs";
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const MAX_TABLE_ROWS = 8; // a table without a chart is printed only if it stays compact
+
+function mark(symbol, title) {
+  const node = document.createElement("b");
+  node.className = "tp-memo__mark";
+  node.title = title;
+  node.textContent = ` ${symbol}`;
+  return node;
+}
+
+// A copy of a chart or table for paper: ids dropped (the page keeps its own).
+function copyOf(node) {
+  const copy = node.cloneNode(true);
+  for (const element of [copy, ...copy.querySelectorAll("[id]")]) element.removeAttribute("id");
+  for (const element of copy.querySelectorAll("[aria-labelledby]"))
+    element.removeAttribute("aria-labelledby");
+  return copy;
+}
+
+function figureFor(form) {
+  const svg = form.querySelector(".tp-chart svg");
+  if (svg) return copyOf(svg);
+  const table = Array.from(form.querySelectorAll(".tp-out--table table")).find(
+    (t) => t.tBodies[0] && t.tBodies[0].rows.length <= MAX_TABLE_ROWS,
+  );
+  return table ? copyOf(table) : null;
+}
+
+// The memo of `form` as it stands. `texts`: each input as the model used it for the
+// results on show (the reply's input_texts); without them the results are the page's own,
+// for the default inputs the memo was built with, and `basis` says so.
+export function buildMemo(form, { texts, link, basis }) {
+  const live = Boolean(texts);
+  const template = form.querySelector('template[data-role="memo"]');
+  const memo = template.content.firstElementChild.cloneNode(true);
+  const slot = (name) => memo.querySelector(`[data-memo="${name}"]`);
+  slot("date").textContent = DATE.format(new Date());
+  slot("currency").textContent =
+    `${form.querySelector('[data-role="currency-note"]').textContent}.`;
+  slot("link").textContent = link;
+  if (basis) {
+    slot("basis").textContent = basis;
+    slot("basis").hidden = false;
+  }
+  const byName = new Map(controls(form).map((control) => [control.name, control]));
+  for (const row of memo.querySelectorAll("[data-memo-input]")) {
+    const name = row.dataset.memoInput;
+    const control = byName.get(name);
+    const cell = row.cells[1];
+    const changed = live && !isDefault(control);
+    if (live) cell.textContent = texts[name] ?? "";
+    if (changed) cell.append(mark("*", "changed from the default"));
+    else if (row.hasAttribute("data-illustrative")) cell.append(mark("°", "illustrative"));
+    const unit = form.querySelector(`[data-field="${CSS.escape(name)}"] label .tp-unit`);
+    const memoUnit = row.querySelector(".tp-unit");
+    if (unit && memoUnit) memoUnit.textContent = unit.textContent;
+  }
+  for (const target of memo.querySelectorAll("[data-memo-output]")) {
+    const shown = form.querySelector(`[data-output="${CSS.escape(target.dataset.memoOutput)}"]`);
+    if (target.tagName === "UL") {
+      for (const item of shown.children) {
+        const li = document.createElement("li");
+        li.textContent = item.textContent;
+        target.append(li);
+      }
+    } else target.textContent = shown.textContent;
+  }
+  const figure = figureFor(form);
+  if (figure) slot("chart").append(figure);
+  return memo;
+}
+
+// Print `memo` on its own; the page is as it was once the print dialog closes.
+export function printMemo(memo) {
+  const holder = document.createElement("div");
+  holder.className = "tp-memo-print";
+  holder.append(memo);
+  for (const old of document.querySelectorAll(".tp-memo-print")) old.remove();
+  document.body.append(holder);
+  document.body.classList.add("tp-printing");
+  window.addEventListener(
+    "afterprint",
+    () => {
+      holder.remove();
+      document.body.classList.remove("tp-printing");
+    },
+    { once: true },
+  );
+  window.print();
+}
