@@ -264,33 +264,24 @@ def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, curren
                 text_anchor="middle",
             )
         )
+    # one bar, its name and its two ends per row, written out directly (this runs on every
+    # edit; numbers and formatted amounts need no escaping, names are escaped once)
     for n, row in enumerate(rows):
         y = top + n * (bar + gap)
         a, b = sorted((px(row[low]), px(row[high])))
-        name = escape(_short(row[label]))
-        tip = (
-            f"{escape(row[label])}: {text(row[low])} at its low end, "
-            f"{text(row[high])} at its high end"
-        )
-        parts.append(
-            f'<g><title>{tip}</title><rect x="{a:.1f}" y="{y}" width="{max(b - a, 1.5):.1f}" '
-            f'height="{bar}" class="tp-chart__bar"/></g>'
-        )
-        parts.append(
-            _tag("text", name, x=left - 8, y=y + bar - 5, class_="tp-chart__key", text_anchor="end")
-        )
-        # both ends, after the bar (before it where the bar reaches the right edge)
+        full = escape(row[label])
+        low_text, high_text = text(row[low]), text(row[high])
         ends_text = f"{text(row[low], compact=True)} to {text(row[high], compact=True)}"
-        after = b + 6 + len(ends_text) * FONT * 0.55 <= width - right
+        after = b + 6 + len(ends_text) * FONT * 0.55 <= width - right  # else before the bar
         parts.append(
-            _tag(
-                "text",
-                escape(ends_text),
-                x=round(b + 6 if after else a - 6, 1),
-                y=y + bar - 5,
-                class_="tp-chart__value",
-                text_anchor="start" if after else "end",
-            )
+            f"<g><title>{full}: {low_text} at its low end, {high_text} at its high end</title>"
+            f'<rect x="{a:.1f}" y="{y}" width="{max(b - a, 1.5):.1f}" height="{bar}" '
+            f'class="tp-chart__bar"/></g>'
+            f'<text x="{left - 8}" y="{y + bar - 5}" class="tp-chart__key" text-anchor="end">'
+            f"{escape(_short(row[label]))}</text>"
+            f'<text x="{round(b + 6 if after else a - 6, 1)}" y="{y + bar - 5}" '
+            f'class="tp-chart__value" text-anchor="{"start" if after else "end"}">'
+            f"{escape(ends_text)}</text>"
         )
     for value, name, css in (
         (0.0, "equal cost", "tp-chart__zero"),

@@ -47,12 +47,19 @@ def carry_benefit(v, benefit, payback_months):
     never pays back, as the overview with no benefit already shows), or beyond the largest
     amount the overview takes.
 
+    The benefit is rounded to a cent of the article's dollar, in the reader's currency (a
+    link a reader can read, as precise at any exchange rate).
+
     >>> carry_benefit({"range_position": 0.0, "seed": 3}, 900.004, 40.2)["inputs"]
     {'ft_monthly_benefit': 900.0, 'range_position': 0.0, 'horizon_months': 41}
+    >>> carry_benefit({"exchange_rate": 0.001}, 0.0144567, 40.2)["inputs"]["ft_monthly_benefit"]
+    0.01446
     """
-    if not 0 < round(benefit, 2) <= BENEFIT.maximum * v.get("exchange_rate", 1.0):
+    rate = v.get("exchange_rate", 1.0)
+    benefit = round(benefit, 2 + max(0, round(-math.log10(rate))))
+    if not 0 < benefit <= BENEFIT.maximum * rate:
         return None
-    inputs = {BENEFIT.name: round(benefit, 2)}  # to the cent: a link a reader can read
+    inputs = {BENEFIT.name: benefit}
     for field in OVERVIEW.fields:
         if field.name in v and field.name != BENEFIT.name and v[field.name] != field.default:
             inputs[field.name] = v[field.name]

@@ -10,10 +10,11 @@
 //     {type: "progress", stage}                 boot stages: "runtime", "package", "import"
 //     {type: "ready", python, boot}             boot: "snapshot" or "fresh"
 //     {type: "error", error: {name, message}}   the runtime could not start
-//     {type: "result", id, ok: true, result, display, defaults, hints, input_texts, currency}
-//     {type: "result", id, ok: true, quotes}    reply to quotes: {name: text} (or an error)
-//     {type: "result", id, ok: false, error: {name, message, field, reason, calculator}}
-//     {type: "result", id, ok: true, schema}    reply to describe
+//     {type: "result", id, json}                json: the reply as JSON text, one of
+//         {ok: true, result, display, defaults, hints, input_texts, currency}  to call
+//         {ok: true, quotes}                    to quotes: {name: text} (or an error)
+//         {ok: true, schema}                    to describe
+//         {ok: false, error: {name, message, field, reason, calculator}}
 //     {type: "copied"}                          the runtime files are in the offline copy
 //     {type: "snapshot", saved}                 a snapshot was kept (or could not be)
 //   page -> worker
@@ -39,6 +40,8 @@ const offlineCopy = offlineCopyFetch(
 self.fetch = offlineCopy.fetch;
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
+const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see warmUp)
+const WARM_UP_SLOW_MS = 10; // a calculator slower than this is warmed once
 
 function plainError(err) {
   return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
@@ -111,6 +114,25 @@ async function keepSnapshot(pyodide) {
   }
 }
 
+// The engine compiles the hottest WebAssembly (Python's own loop) at full speed only after
+// it has run a while: the first edits of a visit took two to three times longer than later
+// ones. Calling every calculator with its defaults a few times, one call per task so that
+// a reader's call is never queued behind more than one, gets that done while the page is
+// read. Results are discarded; calls have no side effects.
+async function warmUp(bridge) {
+  const ids = Object.keys(JSON.parse(bridge.describe()).calculators);
+  const slow = new Set();
+  for (let round = 0; round < WARM_UP_ROUNDS; round += 1) {
+    for (const id of ids) {
+      if (slow.has(id)) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const started = performance.now();
+      bridge.call(id, "{}", undefined);
+      if (performance.now() - started > WARM_UP_SLOW_MS) slow.add(id);
+    }
+  }
+}
+
 const ready = start().then((runtime) => {
   const { python, boot } = runtime;
   self.postMessage({ type: "ready", python, boot });
@@ -118,6 +140,7 @@ const ready = start().then((runtime) => {
     await offlineCopy.store();
     self.postMessage({ type: "copied" }); // the service worker may now fill the rest
     if (boot === "fresh" && store.usable) await keepSnapshot(runtime.pyodide);
+    await warmUp(runtime.bridge).catch(() => {});
   }, AFTER_READY_MS);
   return runtime.bridge;
 });
@@ -132,21 +155,23 @@ self.addEventListener("message", async (event) => {
   } catch {
     return; // the boot error was already reported
   }
-  let reply;
+  // Replies cross as the model's JSON text, parsed by the page: a string is copied whole,
+  // where an object graph (a chart, a table) would be cloned piece by piece.
+  let json;
   try {
     if (message.type === "describe") {
-      reply = { ok: true, schema: JSON.parse(bridge.describe()) };
+      json = `{"ok": true, "schema": ${bridge.describe()}}`;
     } else if (message.type === "quotes") {
       const names = JSON.stringify(message.names || []);
       const currency = message.currency ? String(message.currency) : undefined;
-      reply = JSON.parse(bridge.quotes(names, currency, String(message.rate || "1")));
+      json = bridge.quotes(names, currency, String(message.rate || "1"));
     } else {
       const inputs = JSON.stringify(message.inputs || {});
       const currency = message.currency ? String(message.currency) : undefined; // None, not jsnull
-      reply = JSON.parse(bridge.call(String(message.calculator), inputs, currency));
+      json = bridge.call(String(message.calculator), inputs, currency);
     }
   } catch (err) {
-    reply = { ok: false, error: plainError(err) };
+    json = JSON.stringify({ ok: false, error: plainError(err) });
   }
-  self.postMessage({ type: "result", id: message.id, ...reply });
+  self.postMessage({ type: "result", id: message.id, json });
 });

@@ -90,7 +90,7 @@ class Runtime {
         if (!waiting) return;
         this.pending.delete(message.id);
         clearTimeout(waiting.timer);
-        waiting.resolve(message);
+        waiting.resolve(JSON.parse(message.json));
       }
     };
     this.worker.onmessage = null;

@@ -13,9 +13,6 @@ from calculator import figures as fig
 
 from .strategies import calculators_and_inputs, inputs_for
 
-settings.register_profile("default", max_examples=60, deadline=None)
-settings.load_profile("default")
-
 
 def numbers_in(value):
     if isinstance(value, bool) or value is None or isinstance(value, str):
