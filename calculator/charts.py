@@ -154,7 +154,7 @@ def line_chart(
         parts.append(
             _tag("text", escape(label), x=legend_x + 30, y=14 + FONT / 3, class_="tp-chart__key")
         )
-        legend_x += 30 + 8 * len(label) + 28
+        legend_x += 30 + 11 * len(label) + 20  # room for the larger text on phones
     for value, mark in marks:
         if value is None or not x0 <= value <= x1:
             continue
@@ -308,7 +308,7 @@ def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, curren
         head + "".join(parts),
         xmlns="http://www.w3.org/2000/svg",
         viewBox=f"0 0 {width} {height}",
-        class_="tp-chart__svg",
+        class_="tp-chart__svg tp-chart__svg--tornado",
         role="img",
         aria_labelledby=f"{title_id} {desc_id}",
     )

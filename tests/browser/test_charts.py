@@ -38,7 +38,9 @@ def test_every_chart_is_in_the_built_page(no_script_page, server):
         assert svg.locator("desc").text_content() in chart
 
 
-def test_chart_text_is_readable_at_desktop_width(page, server):
+@pytest.mark.parametrize("width", [1280, 390])  # desktop, phone
+def test_chart_text_is_readable_at_desktop_and_phone_width(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
     for path in sorted({PAGES[c] for c, _ in CHARTED}):
         page.goto(f"{server}/{path}")
         sizes = page.locator(".tp-chart svg").evaluate_all(
