@@ -42,6 +42,8 @@ self.fetch = offlineCopy.fetch;
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see warmUp)
 const WARM_UP_SLOW_MS = 10; // a calculator slower than this is warmed once
+const WARM_UP_QUIET_MS = 400; // and only while the reader has not asked for anything
+let lastCallAt = 0;
 
 function plainError(err) {
   return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
@@ -118,14 +120,17 @@ async function keepSnapshot(pyodide) {
 // it has run a while: the first edits of a visit took two to three times longer than later
 // ones. Calling every calculator with its defaults a few times, one call per task so that
 // a reader's call is never queued behind more than one, gets that done while the page is
-// read. Results are discarded; calls have no side effects.
+// read, and only after a quiet moment, so that it never runs while the reader types.
+// Results are discarded; calls have no side effects.
 async function warmUp(bridge) {
   const ids = Object.keys(JSON.parse(bridge.describe()).calculators);
   const slow = new Set();
   for (let round = 0; round < WARM_UP_ROUNDS; round += 1) {
     for (const id of ids) {
       if (slow.has(id)) continue;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } while (performance.now() - lastCallAt < WARM_UP_QUIET_MS);
       const started = performance.now();
       bridge.call(id, "{}", undefined);
       if (performance.now() - started > WARM_UP_SLOW_MS) slow.add(id);
@@ -149,6 +154,7 @@ ready.catch((err) => self.postMessage({ type: "error", error: plainError(err) })
 self.addEventListener("message", async (event) => {
   const message = event.data || {};
   if (!["call", "describe", "quotes"].includes(message.type)) return;
+  lastCallAt = performance.now();
   let bridge;
   try {
     bridge = await ready;
