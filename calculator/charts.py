@@ -57,6 +57,21 @@ def _tag(name, text=None, **attrs):
     return f"{open_}/>" if text is None else f"{open_}>{text}</{name}>"
 
 
+def _svg(parts, title, summary, chart_id, width, height, kind=""):
+    """The chart's <svg>: an image named by its title and described by ``summary``."""
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    head = _tag("title", escape(title), id=title_id) + _tag("desc", escape(summary), id=desc_id)
+    return _tag(
+        "svg",
+        head + "".join(parts),
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {width} {height}",
+        class_=f"tp-chart__svg {kind}".strip(),
+        role="img",
+        aria_labelledby=f"{title_id} {desc_id}",
+    )
+
+
 def line_chart(
     rows, *, x, lines, title, chart_id, currency=None, description="", texts=None, marks=()
 ):
@@ -191,23 +206,13 @@ def line_chart(
         )
         + "</g>"
     )
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     last = rows[-1]
     summary = description or "; ".join(
         f"{label} {money(last[key], unit)} at {x[1].lower()} {money(last[x[0]], x[2])}"
         for key, label, unit in lines
         if last[key] is not None
     )
-    head = _tag("title", escape(title), id=title_id) + _tag("desc", escape(summary), id=desc_id)
-    return _tag(
-        "svg",
-        head + "".join(parts),
-        xmlns="http://www.w3.org/2000/svg",
-        viewBox=f"0 0 {WIDTH} {HEIGHT}",
-        class_="tp-chart__svg",
-        role="img",
-        aria_labelledby=f"{title_id} {desc_id}",
-    )
+    return _svg(parts, title, summary, chart_id, WIDTH, HEIGHT)
 
 
 def _short(label):
@@ -294,7 +299,6 @@ def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, curren
                 "text", escape(name), x=x, y=top - 18, class_="tp-chart__tick", text_anchor="middle"
             )
         )
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     first = rows[0] if rows else None
     summary = (
         f"Now {text(base)}. Largest swing: {_short(first[label])}, from {text(first[low])} to "
@@ -302,13 +306,4 @@ def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, curren
         if first
         else f"Now {text(base)}."
     )
-    head = _tag("title", escape(title), id=title_id) + _tag("desc", escape(summary), id=desc_id)
-    return _tag(
-        "svg",
-        head + "".join(parts),
-        xmlns="http://www.w3.org/2000/svg",
-        viewBox=f"0 0 {width} {height}",
-        class_="tp-chart__svg tp-chart__svg--tornado",
-        role="img",
-        aria_labelledby=f"{title_id} {desc_id}",
-    )
+    return _svg(parts, title, summary, chart_id, width, height, "tp-chart__svg--tornado")

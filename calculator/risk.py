@@ -23,6 +23,7 @@ from .shared import (
     item_values,
     money,
     share,
+    units_to_cover,
 )
 
 # --------------------------------------------------------------------------- sovereign
@@ -73,12 +74,7 @@ def compute_sovereign(v):
         avoided_per_cost = (
             v["exposure_probability_offshore"] - v["exposure_probability_onshore"]
         ) * years
-        if extra <= 0:
-            threshold = 0.0
-        elif avoided_per_cost > 0 and math.isfinite(extra / avoided_per_cost):
-            threshold = extra / avoided_per_cost
-        else:  # no exposure cost is large enough (or none a float can hold)
-            threshold = None
+        threshold = 0.0 if extra <= 0 else units_to_cover(extra, avoided_per_cost)
         thresholds[f"{p}_onshore_extra_cost"] = extra
         thresholds[f"{p}_exposure_cost_onshore_cheaper"] = threshold
     cheapest = min(options, key=lambda o: o["expected_total"])

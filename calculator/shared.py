@@ -168,6 +168,19 @@ def first_crossing(series, a, b, x="month"):
     return None
 
 
+def units_to_cover(amount, per_unit):
+    """How many units, each bringing ``per_unit``, cover ``amount``: None when a unit
+    brings nothing (or so little that no float holds the count).
+
+    >>> units_to_cover(120_000, 10_000), units_to_cover(1, 0), units_to_cover(1, 1e-311)
+    (12.0, None, None)
+    """
+    if per_unit <= 0:
+        return None
+    count = amount / per_unit
+    return count if math.isfinite(count) else None
+
+
 def payback(upfront, monthly_saving):
     """Months for ``monthly_saving`` to repay ``upfront``: 0 if nothing to repay, else None
     when the saving is not positive (or so small that no number of months is).
@@ -175,12 +188,7 @@ def payback(upfront, monthly_saving):
     >>> payback(120_000, 10_000), payback(120_000, -5), payback(-1, -5), payback(1, 1e-311)
     (12.0, None, 0.0, None)
     """
-    if upfront <= 0:
-        return 0.0
-    if monthly_saving <= 0:
-        return None
-    months = upfront / monthly_saving
-    return months if math.isfinite(months) else None
+    return 0.0 if upfront <= 0 else units_to_cover(upfront, monthly_saving)
 
 
 def cheaper(ft_total, pe_total):

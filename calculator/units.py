@@ -124,9 +124,19 @@ def _fixed(value, digits):
     return f"{exact:,.{digits}f}"
 
 
-def _money(value, currency):
+def _written(currency):
+    """(what an amount in ``currency`` starts with, its decimal places); a code without an
+    entry in ``CURRENCIES`` is written as itself.
+
+    >>> _written(None), _written("jpy"), _written("xyz")
+    (('$', 2), ('¥', 0), ('XYZ\xa0', 2))
+    """
     code = check_currency(currency)
-    symbol, places = CURRENCIES.get(code, (f"{code}\u00a0", 2))
+    return CURRENCIES.get(code, (f"{code}\u00a0", 2))
+
+
+def _money(value, currency):
+    symbol, places = _written(currency)
     size = abs(value)
     if 0 < size < 1:
         text = _fixed(size, 4)  # a cost per request: the cents alone would read 0
@@ -227,8 +237,7 @@ def _compact(value, unit, currency):
         number = _fixed(size, 0 if float(size).is_integer() else 1)
     sign = "-" if value < 0 else ""
     if UNITS[unit].money:
-        symbol = CURRENCIES.get(check_currency(currency), (f"{currency}\u00a0", 2))[0]
-        return f"{sign}{symbol}{number}"
+        return f"{sign}{_written(currency)[0]}{number}"
     return f"{sign}{number}"
 
 
@@ -238,8 +247,7 @@ def symbol(currency=None):
     >>> symbol(), symbol("EUR"), symbol("XYZ")
     ('$', '€', 'XYZ')
     """
-    code = check_currency(currency)
-    return CURRENCIES.get(code, (code, 2))[0].strip()
+    return _written(currency)[0].strip()
 
 
 def input_hint(unit, currency=None):
@@ -262,7 +270,7 @@ def currency_note(currency=None, rate=1.0):
     code = check_currency(currency)
     if code is None and rate == 1:
         return "Amounts in the article's dollars ($)"
-    symbol = CURRENCIES.get(code, (f"{code}\u00a0", 2))[0]
+    symbol = _written(code)[0]
     name = f"{code} ({symbol.strip()})" if code else "your currency ($)"
     return f"Amounts in {name}, at {symbol}{_rate(rate, None)} per article dollar"
 

@@ -35,6 +35,7 @@ from .shared import (
     money,
     payback,
     share,
+    units_to_cover,
 )
 
 # --------------------------------------------------------------------------- carrying the benefit
@@ -115,12 +116,7 @@ def compute_prompt_tax(v):
     monthly_saving = (pe_inference - ft_inference) - other_gap
     article_upfront = c["ft_initial"] - c["pe_initial"]
     upfront = article_upfront if v["fine_tune_upfront"] is None else v["fine_tune_upfront"]
-    if other_gap <= 0:
-        break_even_requests = 0.0
-    elif saving_per_request > 0:
-        break_even_requests = other_gap / saving_per_request
-    else:
-        break_even_requests = None
+    break_even_requests = 0.0 if other_gap <= 0 else units_to_cover(other_gap, saving_per_request)
     payback_months = payback(upfront, monthly_saving)
     benefit = monthly_saving + (c["ft_monthly"] - c["pe_monthly"])
     carry = None

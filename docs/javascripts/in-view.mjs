@@ -15,7 +15,7 @@ export function keepAnswerInView(form) {
     if (!event.target.name) return;
     requestAnimationFrame(() => {
       const summary = form.querySelector('[data-role="summary"]');
-      if (!summary || getComputedStyle(summary).position !== "fixed") return;
+      if (!summary || getComputedStyle(summary).display === "none") return; // not pinned
       const covered =
         event.target.getBoundingClientRect().bottom - summary.getBoundingClientRect().top;
       if (covered > -8) window.scrollBy({ top: covered + 16 });
