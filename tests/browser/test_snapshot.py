@@ -30,19 +30,21 @@ def wait_for_snapshot(page, timeout_s=60):
     raise AssertionError("no memory snapshot was kept")
 
 
-def replace_snapshot(page, url, body, digest=None):
-    """Overwrite the stored snapshot with ``body`` (bytes as a list), under ``digest``."""
+def replace_snapshot(page, url, body, digest=None, layout=None):
+    """Overwrite the stored snapshot with ``body`` (bytes as a list), under ``digest`` (by
+    default the right one) and ``layout`` (by default: the body is the whole snapshot)."""
     page.evaluate(
-        """async ([cache, url, body, digest]) => {
+        """async ([cache, url, body, digest, layout]) => {
           const bytes = new Uint8Array(body);
           if (digest === null) {
             const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
             digest = Array.from(d, b => b.toString(16).padStart(2, '0')).join('');
           }
-          const headers = {'x-content-sha256': digest};
+          layout ??= `${bytes.length};0+${bytes.length}`;
+          const headers = {'x-content-sha256': digest, 'x-snapshot-layout': layout};
           await (await caches.open(cache)).put(url, new Response(bytes, {headers}));
         }""",
-        [CACHE, url, body, digest],
+        [CACHE, url, body, digest, layout],
     )
 
 
@@ -63,20 +65,21 @@ def test_a_later_page_load_restores_the_runtime_from_its_snapshot(page, context,
 
 
 @pytest.mark.parametrize(
-    ("body", "digest"),
+    ("body", "digest", "layout"),
     [
-        ([1, 2, 3, 4] * 64, "0" * 64),  # the bytes do not match their digest
-        ([7] * 4096, None),  # intact bytes, but not a snapshot this runtime can restore
+        ([1, 2, 3, 4] * 64, "0" * 64, None),  # the bytes do not match their digest
+        ([1, 2, 3, 4] * 64, None, "1024;0+512"),  # nor do they make the snapshot stored
+        ([7] * 4096, None, None),  # intact bytes, but not a snapshot this runtime can restore
     ],
-    ids=["corrupt", "invalid"],
+    ids=["corrupt", "truncated", "invalid"],
 )
 def test_a_bad_snapshot_is_dropped_and_the_runtime_boots_afresh(
-    page, context, server, guard, body, digest
+    page, context, server, guard, body, digest, layout
 ):
     guard.allow_console_errors = True  # a failed restore may log in the worker
     open_live(page, server)
     url = wait_for_snapshot(page)
-    replace_snapshot(page, url, body, digest)
+    replace_snapshot(page, url, body, digest, layout)
 
     second = context.new_page()
     form = open_live(second, server)
@@ -95,3 +98,17 @@ def test_snapshots_of_other_runtimes_are_not_used_and_are_dropped(page, context,
     assert form.get_attribute("data-boot") == "fresh"
     url = wait_for_snapshot(page)
     assert page.evaluate(SNAPSHOTS) == [url] != [other]
+
+
+STORED = """async (url) => {
+  const response = await (await caches.open('CACHE')).match(url);
+  return [response.headers.get('x-snapshot-layout'), (await response.arrayBuffer()).byteLength];
+}""".replace("CACHE", CACHE)
+
+
+def test_only_the_blocks_of_a_snapshot_that_hold_data_are_stored(page, server):
+    open_live(page, server)
+    layout, stored = page.evaluate(STORED, wait_for_snapshot(page))
+    length, runs = layout.split(";")
+    assert stored == sum(int(run.split("+")[1]) for run in runs.split(","))
+    assert 0 < stored < 0.8 * int(length)  # Python's free heap is mostly zeros
