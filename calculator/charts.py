@@ -220,10 +220,13 @@ def _short(label):
     return label.split(" (")[0]
 
 
-def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, currency=None, axis=""):
+def tornado_chart(
+    rows, *, label, low, high, base, unit, title, chart_id, currency=None, axis="", texts=None
+):
     """An SVG tornado of ``rows``: one bar per row from its ``low`` to its ``high`` value
     (keys of the rows), labelled by its ``label`` key, around the ``base`` value (a line),
     with zero marked too. Rows are drawn in the order given (largest swing first).
+    ``texts``, if given, holds each row's values already formatted, as in :func:`line_chart`.
 
     >>> svg = tornado_chart([{"name": "Support", "lo": -1.0, "hi": 3.0}], label="name",
     ...     low="lo", high="hi", base=1.0, unit="money", title="What moves it", chart_id="t")
@@ -275,7 +278,10 @@ def tornado_chart(rows, *, label, low, high, base, unit, title, chart_id, curren
         y = top + n * (bar + gap)
         a, b = sorted((px(row[low]), px(row[high])))
         full = escape(row[label])
-        low_text, high_text = text(row[low]), text(row[high])
+        if texts is None:
+            low_text, high_text = text(row[low]), text(row[high])
+        else:
+            low_text, high_text = texts[n][low], texts[n][high]
         ends_text = f"{text(row[low], compact=True)} to {text(row[high], compact=True)}"
         after = b + 6 + len(ends_text) * FONT * 0.55 <= width - right  # else before the bar
         parts.append(

@@ -131,9 +131,10 @@ def present(calculator_id, result, currency=None):
             rows = [[_cell(row[c.key], c, currency) for c in output.columns] for row in value]
             entry = {"rows": rows, "chart": None}
             chart_id = f"chart-{calc.id}-{output.key}"
+            keys = [c.key for c in output.columns]
+            texts = [{k: cell["text"] for k, cell in zip(keys, r, strict=True)} for r in rows]
             if output.unit == "series" and len(value) > 1:
                 x, *lines = ((c.key, c.label, c.unit) for c in output.columns)
-                keys = [c.key for c in output.columns]
                 entry["chart"] = line_chart(
                     value,
                     x=x,
@@ -141,9 +142,7 @@ def present(calculator_id, result, currency=None):
                     title=output.label,
                     chart_id=chart_id,
                     currency=currency,
-                    texts=[
-                        {k: cell["text"] for k, cell in zip(keys, r, strict=True)} for r in rows
-                    ],
+                    texts=texts,
                     marks=[(result[k], marks[k]) for k in output.chart.marks]
                     if output.chart
                     else (),
@@ -161,6 +160,7 @@ def present(calculator_id, result, currency=None):
                     chart_id=chart_id,
                     currency=currency,
                     axis=next(o.label for o in calc.outputs if o.key == spec.base),
+                    texts=texts,
                 )
             shown[output.key] = entry
     return shown

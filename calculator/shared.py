@@ -149,7 +149,13 @@ def costs(v):
 
 
 def ratio(a, b):
-    return a / b if b > 0 else None
+    """``a`` as a multiple of ``b``: None when ``b`` is not positive (or so small that no
+    float holds the quotient).
+
+    >>> ratio(3.0, 2.0), ratio(1.0, 0.0), ratio(1.0, 5e-324)
+    (1.5, None, None)
+    """
+    return units_to_cover(a, b)
 
 
 def first_crossing(series, a, b, x="month"):

@@ -5,7 +5,7 @@ import json
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calculator import calculate
@@ -29,6 +29,13 @@ def numbers_in(value):
 
 @given(calculators_and_inputs)
 @settings(max_examples=300)
+@example(  # a prompt budget so small that the ratio overflowed to infinity
+    (
+        "initial_investment",
+        {"range_position": 0.0, "build_phase_staff_months": 0, "pe_prompt_development": 0.0,
+         "pe_testing_refinement": 0.0, "pe_prompt_tools": 5e-324},
+    )  # fmt: skip
+)
 def test_results_are_finite_json_and_deterministic(case):
     calculator_id, inputs = case
     result = calculate(calculator_id, inputs)
