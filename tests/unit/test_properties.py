@@ -27,15 +27,18 @@ def numbers_in(value):
             yield from numbers_in(item)
 
 
+TINY_PROMPT_BUDGET = {  # so small that the ratio to it overflowed to infinity
+    "range_position": 0.0,
+    "build_phase_staff_months": 0,
+    "pe_prompt_development": 0.0,
+    "pe_testing_refinement": 0.0,
+    "pe_prompt_tools": 5e-324,
+}
+
+
 @given(calculators_and_inputs)
 @settings(max_examples=300)
-@example(  # a prompt budget so small that the ratio overflowed to infinity
-    (
-        "initial_investment",
-        {"range_position": 0.0, "build_phase_staff_months": 0, "pe_prompt_development": 0.0,
-         "pe_testing_refinement": 0.0, "pe_prompt_tools": 5e-324},
-    )  # fmt: skip
-)
+@example(("initial_investment", TINY_PROMPT_BUDGET))
 def test_results_are_finite_json_and_deterministic(case):
     calculator_id, inputs = case
     result = calculate(calculator_id, inputs)
