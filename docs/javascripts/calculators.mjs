@@ -89,7 +89,13 @@ function bindAll() {
       .then(requote)
       .catch(() => {}); // each form reports its own failure
   }
-  forms.forEach(bind);
+  // Each form is bound in a task of its own, after the theme's own handlers for the page
+  // have run: together they made one long task that held up the page while it loaded.
+  for (const form of forms) {
+    setTimeout(() => {
+      if (form.isConnected) bind(form);
+    }, 0);
+  }
 }
 
 function onDocuments() {
