@@ -96,6 +96,9 @@ async function restore(loadPyodide, stored) {
 
 async function start() {
   self.postMessage({ type: "progress", stage: "runtime" });
+  // The loader imports the runtime's 1.2 MB script only once it has itself loaded; asking
+  // for it now lets both download and compile together (the module is loaded once).
+  import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
   const [stored, { loadPyodide }] = await Promise.all([
     store.openElsewhere().catch(() => null),
     step(() => import(`${RUNTIME}pyodide.mjs`)),
