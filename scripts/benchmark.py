@@ -28,6 +28,7 @@ import collections
 import gzip
 import http.server
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 PAGE = "performance-quality/"  # the guide page timed, and its calculator
 CALCULATOR = "quality"
+RUNTIME_FILE = re.compile(r"^/runtime/[0-9a-f]+/")
 WARM_UP = 3  # edits per calculator before the timed ones (a fresh page's first calls are
 # slower while the browser compiles the runtime's hot code)
 
@@ -230,7 +232,8 @@ def first_visit_bytes(browser, site):
     context.close()
     total = sum(sum(sizes) for sizes in sent.values())
     unique = sum(sizes[0] for sizes in sent.values())
-    runtime_start = next(t for t, path in log if path.endswith("/pyodide.mjs"))
+    # the runtime starts with the first request for one of its files (runtime/<hash>/...)
+    runtime_start = next(t for t, path in log if RUNTIME_FILE.match(path))
     before = {path for t, path in log if t < runtime_start}
     before_gzip = sum(
         len(gzip.compress(file_of(path).read_bytes(), 6))
@@ -356,6 +359,8 @@ def main(argv=None):
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
+    print("\nEdit -> output p95 by calculator: " + ", ".join(
+        f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in edits.items()))  # fmt: skip
     if b["twice"]:
         print("\nSent twice: " + ", ".join(f"{p} ({n / 1e3:.0f} KB)"
                                            for p, n in sorted(b["twice"].items())))  # fmt: skip

@@ -109,5 +109,6 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "bytes before the runtime starts",
         "first visit: bytes sent twice",
         "calculate() per call, Pyodide",
+        "Edit -> output p95 by calculator: overview",
     ):
         assert figure in done.stdout, figure
