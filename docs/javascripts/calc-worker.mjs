@@ -37,7 +37,18 @@ const offlineCopy = offlineCopyFetch(
   RUNTIME,
   new URL("../../", RUNTIME).href,
 );
-self.fetch = offlineCopy.fetch;
+// A runtime download that fails ends the boot at once (see step below): Pyodide's loader
+// only warns when it cannot compile what it could not download, and then never settles.
+self.fetch = async (resource, options) => {
+  try {
+    const response = await offlineCopy.fetch(resource, options);
+    if (!response.ok) failStep?.(new Error(`${response.url}: HTTP ${response.status}`));
+    return response;
+  } catch (err) {
+    failStep?.(err);
+    throw err;
+  }
+};
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see warmUp)
@@ -49,9 +60,9 @@ function plainError(err) {
   return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
 }
 
-// If a runtime download fails (wasm blocked, offline without a copy), Pyodide's loader
-// rejects a promise nobody awaits and loadPyodide never settles: fail the boot step instead
-// of hanging.
+// If a runtime download fails (wasm blocked, offline without a copy), loadPyodide may never
+// settle: the failed fetch (above), or a rejected promise nobody awaits, fails the boot step
+// instead.
 let failStep = null;
 self.addEventListener("unhandledrejection", (event) => {
   if (!failStep) return;
