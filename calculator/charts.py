@@ -48,7 +48,8 @@ def nice_scale(low, high, steps=4):
 
 def _attrs(**attrs):
     return " ".join(
-        f'{k.rstrip("_").replace("_", "-")}="{escape(str(v))}"' for k, v in attrs.items()
+        f'{k.rstrip("_").replace("_", "-")}="{v if type(v) in (int, float) else escape(str(v))}"'
+        for k, v in attrs.items()
     )
 
 

@@ -105,6 +105,8 @@ def _fixed(value, digits):
 
     >>> _fixed(2.675, 2), _fixed(1e300, 0)[:6], _fixed(-0.5, 0), _fixed(1234.5678, 2)
     ('2.68', '1,000,', '-1', '1,234.57')
+    >>> _fixed(-12345, 0), _fixed(7, 2), _fixed(10**30, 0)
+    ('-12,345', '7.00', '1,000,000,000,000,000,000,000,000,000,000')
 
     The same text as rounding the number as written with ``decimal``, made faster (a chart
     formats hundreds of numbers on every edit): a number written with no more digits than
@@ -112,6 +114,8 @@ def _fixed(value, digits):
     5 just past the digits kept), rounds the same way from its binary value, which Python's
     own formatting does correctly.
     """
+    if type(value) is int:  # months, counts: nothing to round
+        return f"{value:,}" + (f".{'0' * digits}" if digits else "")
     text = repr(value)
     if isinstance(value, float) and "e" not in text and "n" not in text:
         whole, _, fraction = text.partition(".")
