@@ -17,6 +17,7 @@ const CACHE = "tune-or-prompt-snapshots";
 const DIGEST = "x-content-sha256"; // of the stored body
 const LAYOUT = "x-snapshot-layout"; // "length;offset+size,offset+size,..." (see compact)
 const BLOCK = 4096;
+const MAX_LENGTH = 2 ** 32; // a WebAssembly memory is at most 4 GiB
 
 // The runs of `bytes` that are not all zeros, at block boundaries: {body, layout}, `body`
 // the runs one after another and `layout` the text that puts them back.
@@ -47,7 +48,7 @@ export function compact(snapshot) {
 // (runs out of order, overlapping, past the end, or not adding up to the body).
 export function expand(body, layout) {
   const match = /^(\d+);((?:\d+\+\d+)(?:,\d+\+\d+)*)?$/.exec(layout || "");
-  if (!match) return null;
+  if (!match || Number(match[1]) > MAX_LENGTH) return null;
   const bytes = new Uint8Array(Number(match[1]));
   let at = 0;
   let end = 0;

@@ -75,6 +75,7 @@ def test_compact_keeps_only_blocks_with_data_and_expands_to_the_same_bytes():
         "8;0+4;4+4",  # not the format
         "8;0+4,4+4<script>",
         "-8;0+8",
+        "99999999999999;0+8",  # longer than any memory
     ],
 )
 def test_a_layout_that_does_not_fit_its_body_is_refused(layout):
