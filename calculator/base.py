@@ -102,8 +102,8 @@ class Calculator:
         """
         rate = EXCHANGE_RATE.default
         if isinstance(inputs, dict) and EXCHANGE_RATE.name in inputs:
-            rate = parse_inputs((EXCHANGE_RATE,), {k: inputs[k] for k in (EXCHANGE_RATE.name,)},
-                                self.id)[EXCHANGE_RATE.name]  # fmt: skip
+            only_rate = {EXCHANGE_RATE.name: inputs[EXCHANGE_RATE.name]}
+            rate = parse_inputs((EXCHANGE_RATE,), only_rate, self.id)[EXCHANGE_RATE.name]
         values = parse_inputs(self.fields, inputs, self.id, rate)
         try:
             result = self.compute(values)

@@ -39,7 +39,6 @@ export function readInputs(form) {
   );
 }
 
-// The boxes still at their default show the model's default in the reader's currency.
 // The defaults in the reader's currency (boxes still at their default follow them) and
 // the unit each money field's label names, both from the model's reply.
 export function updateDefaults(form, defaults, hints = {}) {

@@ -2,6 +2,7 @@
 // the inputs and raw results, and loading a saved JSON file back.
 
 import { applyInputs } from "./controls.mjs";
+import { showSetting } from "./currency.mjs";
 
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -86,9 +87,7 @@ export async function loadScenario(form, file) {
     throw new Error(`the file is for "${String(data.calculator).slice(0, 40)}", not "${id}"`);
   }
   // its amounts are in its own currency: a file without a rate is in the article's dollars
-  const currency = form.querySelector('[data-setting="currency"]');
-  currency.value = typeof data.currency === "string" ? data.currency.slice(0, 12) : "";
-  const rate = form.querySelector('[data-site-param="rate"]');
-  rate.value = rate.dataset.default;
+  const currency = typeof data.currency === "string" ? data.currency.slice(0, 12) : "";
+  showSetting(form, { currency, rate: "" }); // the rate, if any, is among the inputs
   return applyInputs(form, Object.entries(data.inputs), { settings: true });
 }
