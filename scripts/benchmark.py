@@ -10,9 +10,12 @@ built site in site/ (``make benchmark`` builds it first).
 |                                          | main thread, first result                    |
 | page until live, new tab after a visit   | the naive page in a new tab (warm cache)     |
 | page until live, reload                  | the naive page reloaded                      |
+| the same two, no runtime running (each   | the same naive figures                       |
+| page restores the memory snapshot)       |                                              |
 | long tasks from load to live             | the same page with the guide's scripts       |
 |                                          | blocked (Material alone)                     |
 | edit -> updated output, p50 / p95        | (target: p95 <= 20 ms; the simulation apart) |
+| the same, each page load a runtime       |                                              |
 | bytes before the runtime starts, gzip    | (target: <= 200 KB)                          |
 | first visit until the offline copy is    | the unique bytes of the files used           |
 | complete: bytes sent, bytes sent twice   |                                              |
@@ -46,6 +49,11 @@ CALCULATOR = "quality"
 RUNTIME_FILE = re.compile(r"^/runtime/[0-9a-f]+/")
 WARM_UP = 3  # edits per calculator before the timed ones (a fresh page's first calls are
 # slower while the browser compiles the runtime's hot code)
+# Chromium shares one runtime between the guide's tabs (a shared worker, kept a while after
+# the last tab goes), so a new tab or a reload joins it; a browser without shared workers,
+# or a visit after the runtime has gone, restores the memory snapshot instead. Pages of a
+# context with this init script take that path: a dedicated worker each.
+NO_SHARED_WORKER = "delete window.SharedWorker;"
 
 # Installed before any page script: records long tasks and the moment the first form is
 # live. Init scripts run outside the page's Content-Security-Policy.
@@ -165,13 +173,22 @@ def long_tasks(page, until_ms):
 def timings(browser, site, naive, runs):
     out = collections.defaultdict(list)
     for _ in range(runs):
-        for kind, url in (("guide", f"{site}/{PAGE}"), ("naive", f"{naive}/naive.html")):
+        for kind, url in (
+            ("guide", f"{site}/{PAGE}"),
+            ("restore", f"{site}/{PAGE}"),
+            ("naive", f"{naive}/naive.html"),
+        ):
             context = browser.new_context(service_workers="block")
             context.add_init_script(OBSERVE)
+            if kind == "restore":
+                context.add_init_script(NO_SHARED_WORKER)
             page = context.new_page()
-            out[f"{kind}_first"].append(until_live(page, url))
+            first = until_live(page, url)
+            if kind != "restore":
+                out[f"{kind}_first"].append(first)
             if kind == "guide":
                 out["guide_tasks"].append(long_tasks(page, page.evaluate("() => window.__ready")))
+            if kind != "naive":
                 page.wait_for_timeout(1500)  # the worker keeps its memory snapshot
             tab = context.new_page()
             out[f"{kind}_tab"].append(until_live(tab, url))
@@ -189,12 +206,15 @@ def timings(browser, site, naive, runs):
     return out
 
 
-def edit_latency(browser, site, edits):
-    """Milliseconds from an input event to the form's updated output, per calculator."""
+def edit_latency(browser, site, edits, shared=True):
+    """Milliseconds from an input event to the form's updated output, per calculator; with
+    ``shared`` false, each page load starts (restores) a runtime of its own."""
     sys.path.insert(0, str(ROOT))
     from calculator import CALCULATORS
 
     context = browser.new_context(service_workers="block")
+    if not shared:
+        context.add_init_script(NO_SHARED_WORKER)
     page = context.new_page()
     page.goto(f"{site}/")
     page.wait_for_selector('form[data-calculator="overview"][data-status="ready"]')
@@ -305,6 +325,7 @@ def main(argv=None):
                 browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
                 t = timings(browser, site_url, naive_url, args.runs)
                 edits = edit_latency(browser, site_url, args.edits)
+                own = edit_latency(browser, site_url, args.edits, shared=False)
                 b = first_visit_bytes(browser, site_url)
                 browser.close()
         finally:
@@ -322,6 +343,8 @@ def main(argv=None):
     quick = [x for cid, ms in edits.items() if cid != "uncertainty" for x in ms]
     slow = edits.get("uncertainty", [0.0])
     worst = max((cid for cid in edits if cid != "uncertainty"), key=lambda c: pct(edits[c], 0.95))
+    own_quick = [x for cid, ms in own.items() if cid != "uncertainty" for x in ms]
+    own_worst = max((c for c in own if c != "uncertainty"), key=lambda c: pct(own[c], 0.95))
     twice = sum(b["twice"].values())
     rows = [
         ("page until live, first visit", f"{median(t['guide_first']):.2f} s",
@@ -333,12 +356,21 @@ def main(argv=None):
         ("page until live, reload", f"{median(t['guide_reload']):.2f} s",
          "naive page, reload", f"{median(t['naive_reload']):.2f} s",
          ratio("guide_reload", "naive_reload"), "<= 0.3x"),
+        ("  new tab, restored from the snapshot", f"{median(t['restore_tab']):.2f} s",
+         "naive page, new tab", f"{median(t['naive_tab']):.2f} s",
+         ratio("restore_tab", "naive_tab"), ""),
+        ("  reload, restored from the snapshot", f"{median(t['restore_reload']):.2f} s",
+         "naive page, reload", f"{median(t['naive_reload']):.2f} s",
+         ratio("restore_reload", "naive_reload"), ""),
         ("long tasks, load to live (longest)",
          f"{median(tasks):g} ({median(longest):.0f} ms)",
          "Material alone (longest)", f"{median(base_tasks):g} ({median(base_longest):.0f} ms)",
          "", "no more"),
         ("edit -> output, p50 / p95", f"{pct(quick, 0.5):.1f} / {pct(quick, 0.95):.1f} ms",
          f"slowest p95: {worst}", f"{pct(edits[worst], 0.95):.1f} ms", "", "p95 <= 20 ms"),
+        ("  the same, a runtime per page load",
+         f"{pct(own_quick, 0.5):.1f} / {pct(own_quick, 0.95):.1f} ms",
+         f"slowest p95: {own_worst}", f"{pct(own[own_worst], 0.95):.1f} ms", "", ""),
         ("edit -> output, simulation p50", f"{pct(slow, 0.5):.0f} ms", "", "", "", ""),
         ("bytes before the runtime starts", f"{b['before_gzip'] / 1e3:.0f} KB gzip",
          "", "", "", "<= 200 KB"),
@@ -361,6 +393,8 @@ def main(argv=None):
         print("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
     print("\nEdit -> output p95 by calculator: " + ", ".join(
         f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in edits.items()))  # fmt: skip
+    print("The same, a runtime per page load: " + ", ".join(
+        f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in own.items()))  # fmt: skip
     if b["twice"]:
         print("\nSent twice: " + ", ".join(f"{p} ({n / 1e3:.0f} KB)"
                                            for p, n in sorted(b["twice"].items())))  # fmt: skip

@@ -5,7 +5,8 @@ address). Each step is a plain script or command, not a MkDocs hook, so the page
 built by another engine.
 
 1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
-2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered.
+2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered (``GUIDE_BUILD``,
+   a digest of the browser code and the runtime, names the Python worker the tabs share).
 3. ``defer_search.py``: the theme's search index waits until the runtime has booted.
 4. ``csp.py``: each page's Content-Security-Policy, with the theme's inline scripts hashed.
 5. ``service-worker.mjs``: the offline copy's manifest, from the finished files.
@@ -17,6 +18,7 @@ Usage: python scripts/build_site.py [--site-dir DIR] [--site-url URL]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import subprocess
 import sys
@@ -33,12 +35,25 @@ def run(*args, env=None):
     return done
 
 
+def build_digest():
+    """A digest of the browser code and the runtime it loads: the tabs of one build share a
+    Python worker named by it, and never a worker of another build."""
+    digest = hashlib.sha256()
+    docs = ROOT / "docs"
+    early = ROOT / "overrides" / "partials" / "early-worker.js"
+    code = sorted((docs / "javascripts").iterdir())
+    for path in [early, docs / "runtime" / "current.mjs", *code]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def build(site_dir, site_url=None):
     """Build into ``site_dir``; return the MkDocs log (its warnings, if any)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
     print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
+    env["GUIDE_BUILD"] = build_digest()
     log = run(
         sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), env=env
     ).stderr

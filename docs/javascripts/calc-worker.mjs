@@ -1,14 +1,23 @@
-// The cost model in a module Web Worker: Pyodide starts here once per visit, so the page
-// never freezes while it loads. The Python side is calculator.bridge, in the wheel.
+// The cost model in a module Web Worker: Pyodide starts here, so the page never freezes
+// while it loads. The Python side is calculator.bridge, in the wheel.
+//
+// Where the browser has shared workers, this is one (early-worker.js starts it, named for
+// the build): every tab of the guide talks to the one runtime, and with `extendedLifetime`
+// the browser keeps it for a while after the last tab has gone, so that a reload or a link
+// opened later joins a live runtime instead of starting one. Elsewhere it is a dedicated
+// worker, one per page (kept across Material's instant navigation).
 //
 // Boot: restore the memory snapshot this browser made on an earlier visit (snapshot.mjs);
 // failing that, boot afresh (boot.mjs), and once the page has its first results, make a
 // snapshot for next time.
 //
-// Messages (plain objects with a `type`):
+// Messages (plain objects with a `type`), on the worker itself or, shared, on each page's
+// port; a page that joins later is sent the latest progress, ready, error, copied and
+// snapshot messages at once:
 //   worker -> page
 //     {type: "progress", stage}                 boot stages: "runtime", "package", "import"
-//     {type: "ready", python, boot}             boot: "snapshot" or "fresh"
+//     {type: "ready", python, boot}             boot: "snapshot" or "fresh"; "running" to
+//                                               a page that joined a runtime already live
 //     {type: "error", error: {name, message}}   the runtime could not start
 //     {type: "result", id, json}                json: the reply as JSON text, one of
 //         {ok: true, result, display, defaults, hints, input_texts, currency}  to call
@@ -55,6 +64,19 @@ const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see wa
 const WARM_UP_SLOW_MS = 10; // a calculator slower than this is warmed once
 const WARM_UP_QUIET_MS = 400; // and only while the reader has not asked for anything
 let lastCallAt = 0;
+
+// The pages this worker serves: itself (dedicated) or one port per page (shared).
+const SHARED =
+  typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
+const clients = new Set();
+const latest = new Map(); // type -> the last message of that type, for pages that join later
+const REPLAYED = ["progress", "ready", "error", "copied", "snapshot"];
+
+// Tell every page.
+function tell(message) {
+  if (REPLAYED.includes(message.type)) latest.set(message.type, message);
+  for (const client of clients) client.postMessage(message);
+}
 
 function plainError(err) {
   return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
@@ -106,7 +128,7 @@ async function restore(loadPyodide, stored) {
 }
 
 async function start() {
-  self.postMessage({ type: "progress", stage: "runtime" });
+  tell({ type: "progress", stage: "runtime" });
   // The loader imports the runtime's 1.2 MB script only once it has itself loaded; asking
   // for it now lets both download and compile together (the module is loaded once).
   import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
@@ -119,16 +141,16 @@ async function start() {
   const pyodide = await step(() =>
     bootFresh({ loadPyodide, indexURL: RUNTIME, read, makeSnapshot: store.usable }),
   );
-  self.postMessage({ type: "progress", stage: "import" });
+  tell({ type: "progress", stage: "import" });
   return { pyodide, ...openBridge(pyodide), boot: "fresh" };
 }
 
 async function keepSnapshot(pyodide) {
   try {
     await store.save(pyodide.makeMemorySnapshot());
-    self.postMessage({ type: "snapshot", saved: true });
+    tell({ type: "snapshot", saved: true });
   } catch (err) {
-    self.postMessage({ type: "snapshot", saved: false, error: plainError(err) });
+    tell({ type: "snapshot", saved: false, error: plainError(err) });
   }
 }
 
@@ -156,20 +178,21 @@ async function warmUp(bridge) {
 
 const ready = start().then((runtime) => {
   const { python, boot } = runtime;
-  self.postMessage({ type: "ready", python, boot });
+  tell({ type: "ready", python, boot });
   setTimeout(async () => {
     await offlineCopy.store();
-    self.postMessage({ type: "copied" }); // the service worker may now fill the rest
+    tell({ type: "copied" }); // the service worker may now fill the rest
     if (boot === "fresh" && store.usable) await keepSnapshot(runtime.pyodide);
     await warmUp(runtime.bridge).catch(() => {});
   }, AFTER_READY_MS);
   return runtime.bridge;
 });
-ready.catch((err) => self.postMessage({ type: "error", error: plainError(err) }));
+ready.catch((err) => {
+  tell({ type: "error", error: plainError(err) });
+  if (SHARED) self.close(); // the next page starts a new worker, rather than join this one
+});
 
-self.addEventListener("message", async (event) => {
-  const message = event.data || {};
-  if (!["call", "describe", "quotes"].includes(message.type)) return;
+async function answer(client, message) {
   lastCallAt = performance.now();
   let bridge;
   try {
@@ -195,5 +218,28 @@ self.addEventListener("message", async (event) => {
   } catch (err) {
     json = JSON.stringify({ ok: false, error: plainError(err) });
   }
-  self.postMessage({ type: "result", id: message.id, json });
-});
+  client.postMessage({ type: "result", id: message.id, json });
+}
+
+// A page: answer its requests, and catch it up on what it missed.
+function serve(client) {
+  clients.add(client);
+  client.addEventListener("message", (event) => {
+    const message = event.data || {};
+    if (["call", "describe", "quotes"].includes(message.type)) answer(client, message);
+  });
+  client.addEventListener("close", () => clients.delete(client)); // where ports say so
+  for (const message of latest.values()) {
+    client.postMessage(message.type === "ready" ? { ...message, boot: "running" } : message);
+  }
+}
+
+if (SHARED) {
+  self.addEventListener("connect", (event) => {
+    const [port] = event.ports;
+    serve(port);
+    port.start();
+  });
+} else {
+  serve(self);
+}

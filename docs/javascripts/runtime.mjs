@@ -1,5 +1,6 @@
-// The page's client for the Python worker: one module worker per visit (it survives
-// Material's instant navigation), requests matched to replies by id.
+// The page's client for the Python worker (calc-worker.mjs): the shared worker that
+// early-worker.js started or joined, or a dedicated worker for this visit (it survives
+// Material's instant navigation); requests matched to replies by id.
 //
 // start() resolves once Python is ready, or rejects (no WebAssembly, the worker failed, the
 // boot timed out). call() resolves with the worker's reply ({ok, result, display} or
@@ -26,6 +27,7 @@ function describeBootError(error) {
 class Runtime {
   constructor() {
     this.worker = null;
+    this.port = null; // where messages go: the worker, or a shared worker's port
     this.ready = null; // Promise, settled when the runtime is ready or has failed
     this.schema = null; // Promise<calculator.schema()>, once asked for
     this.pending = new Map(); // id -> {resolve, reject, timer}
@@ -54,6 +56,7 @@ class Runtime {
     delete window.__tuneOrPromptWorker;
     try {
       this.worker = adopted?.worker || new Worker(WORKER_URL, { type: "module" });
+      this.port = adopted?.port || this.worker;
     } catch (err) {
       reject(new Error(`the worker could not start (${err.message})`));
       return;
@@ -93,18 +96,21 @@ class Runtime {
         waiting.resolve(JSON.parse(message.json));
       }
     };
-    this.worker.onmessage = null;
+    this.port.onmessage = null;
     this.worker.onerror = null;
     for (const event of adopted?.early || []) (event.type === "error" ? onError : onMessage)(event);
     this.worker.addEventListener("error", onError);
-    this.worker.addEventListener("message", onMessage);
+    this.port.addEventListener("message", onMessage);
+    this.port.start?.(); // a port delivers to listeners once started
   }
 
-  // The worker is gone for good: stop it, and reject every call waiting on it.
+  // The worker is gone for good (for this page): stop it, or leave a shared one to the other
+  // pages, and reject every call waiting on it.
   #fail(error) {
     if (this.failure) return;
     this.failure = error;
-    this.worker?.terminate();
+    if (this.port === this.worker) this.worker?.terminate();
+    else this.port?.close();
     for (const waiting of this.pending.values()) {
       clearTimeout(waiting.timer);
       waiting.reject(error);
@@ -121,7 +127,7 @@ class Runtime {
         reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
       }, CALL_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ ...message, id });
+      this.port.postMessage({ ...message, id });
     });
   }
 

@@ -2,16 +2,26 @@
 // or parsed, on pages that hold a calculator (overrides/main.html inlines this script
 // there; the page's Content-Security-Policy allows it by its hash). The guide's module
 // (calculators.mjs, through runtime.mjs) adopts the worker with any messages it has already
-// sent; without this script, the module starts the worker itself.
+// sent; without this script, the module starts a dedicated worker itself.
+//
+// A shared worker where the browser has them: every tab of this build of the guide uses
+// one runtime (the name holds the build's digest, so tabs of another build never share
+// it), kept a while after the last tab has gone (`extendedLifetime`, where supported), so
+// a reload joins it live. Otherwise (or unnamed, as in `make dev`) a dedicated worker.
 (() => {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
-    const url = new URL(document.currentScript.dataset.worker, document.baseURI);
-    const worker = new Worker(url, { type: "module" });
+    const { worker: path, workerName: name } = document.currentScript.dataset;
+    const url = new URL(path, document.baseURI);
+    const shared = typeof SharedWorker === "function" && Boolean(name);
+    const worker = shared
+      ? new SharedWorker(url, { type: "module", name, extendedLifetime: true })
+      : new Worker(url, { type: "module" });
+    const port = shared ? worker.port : worker;
     const early = [];
-    worker.onmessage = (event) => early.push(event);
+    port.onmessage = (event) => early.push(event);
     worker.onerror = (event) => early.push(event);
-    window.__tuneOrPromptWorker = { worker, early };
+    window.__tuneOrPromptWorker = { worker, port, early };
   } catch {
     // the module will try again and report why
   }

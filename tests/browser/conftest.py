@@ -1,5 +1,13 @@
 """Browser fixtures: a static server on a free loopback port, Chromium through Playwright,
-and pages that fail the test on any request to another origin or any page/console error."""
+and pages that fail the test on any request to another origin or any page/console error.
+
+The guide's Python worker is a shared worker in Chromium (one runtime for the tabs of a
+browser context; each test has its own context). Playwright neither routes nor reports a
+shared worker's own requests, so tests that block or count the runtime's downloads, or that
+need a page to start a runtime of its own, are marked ``dedicated_worker``: their pages see
+no SharedWorker and start the dedicated worker other browsers get. Host names other than
+the loopback do not resolve in this browser, so a request that the guard cannot see still
+cannot leave the machine."""
 
 from pathlib import Path
 
@@ -19,7 +27,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        args = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+        browser = p.chromium.launch(executable_path=chromium_path(), args=args)
         yield browser
         browser.close()
 
@@ -58,12 +67,22 @@ def service_workers():
     return "block"
 
 
+NO_SHARED_WORKER = "delete window.SharedWorker;"
+
+
+def dedicated_workers(context):
+    """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
+    context.add_init_script(NO_SHARED_WORKER)
+
+
 @pytest.fixture
-def context(browser, guard, service_workers):
+def context(browser, guard, service_workers, request):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, service_workers=service_workers
     )
     context.route("**/*", guard.route)
+    if request.node.get_closest_marker("dedicated_worker"):
+        dedicated_workers(context)
     yield context
     context.close()
 

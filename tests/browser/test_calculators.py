@@ -297,6 +297,7 @@ def test_latest_input_wins(page, server):
     assert_matches_cpython(form, "overview")
 
 
+@pytest.mark.dedicated_worker  # counts the page's workers and downloads
 def test_instant_navigation_starts_the_runtime_once(page, server):
     workers, wasm = [], []
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
@@ -314,6 +315,7 @@ def test_instant_navigation_starts_the_runtime_once(page, server):
     assert len(wasm) == 1
 
 
+@pytest.mark.dedicated_worker  # blocks the runtime's download
 def test_static_results_and_fallback_when_wasm_is_blocked(page, context, guard, server):
     guard.allow_console_errors = True  # the blocked download is logged by the browser
     context.route("**/*.wasm", lambda route: route.abort())
@@ -379,6 +381,7 @@ def test_series_chart_is_drawn_and_follows_the_results(page, server):
     assert form.locator(".tp-chart svg desc").text_content() in expected
 
 
+@pytest.mark.dedicated_worker  # crashes the page's worker
 def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guard):
     guard.allow_console_errors = True  # the crash is logged by the browser
     form = open_calculator(page, server, "quality")

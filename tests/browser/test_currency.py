@@ -81,6 +81,7 @@ def test_a_currency_link_converts_every_default_and_result(page, server, calcula
     }
 
 
+@pytest.mark.dedicated_worker  # blocks the runtime's download
 def test_the_pre_rendered_page_says_its_currency(page, server, context):
     context.route("**/*.wasm", lambda route: route.abort())  # no runtime: the built page
     page.goto(f"{server}/{PAGES['overview']}?currency=EUR&rate=0.92")

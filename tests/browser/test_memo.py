@@ -147,6 +147,7 @@ def test_the_memo_waits_for_the_live_calculator(page, server):
     assert re.search(r"Costofoneerror.{0,20}?\$75", squeeze(text)), text
 
 
+@pytest.mark.dedicated_worker  # blocks the runtime's download
 def test_without_the_runtime_the_memo_prints_the_defaults_and_says_so(page, context, guard, server):
     guard.allow_console_errors = True  # the blocked download is logged by the browser
     context.route("**/*.wasm", lambda route: route.abort())

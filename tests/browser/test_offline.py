@@ -10,7 +10,7 @@ import pytest
 from build_site import ROOT, build
 from local_serving import serve
 
-from .conftest import Guard
+from .conftest import Guard, dedicated_workers
 from .test_calculators import FORM, assert_matches_cpython, form_inputs
 
 COPY = """async () => {
@@ -31,6 +31,7 @@ def wait_until_offline_ready(page):
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=200)
 
 
+@pytest.mark.dedicated_worker  # a runtime starts offline
 def test_the_guide_and_its_calculators_work_offline_after_one_visit(page, context, server):
     page.goto(f"{server}/performance-quality/")
     page.wait_for_selector('form[data-calculator=quality][data-status="ready"]')
@@ -44,6 +45,7 @@ def test_the_guide_and_its_calculators_work_offline_after_one_visit(page, contex
     assert_matches_cpython(form, "hybrid")
 
 
+@pytest.mark.dedicated_worker  # counts the runtime's downloads
 def test_a_first_visit_downloads_each_runtime_file_once(page, context, server):
     fetched = []
     context.on("request", lambda r: fetched.append(r.url) if "/runtime/" in r.url else None)
@@ -80,6 +82,7 @@ def test_a_new_build_replaces_the_offline_copy(browser, rebuilt_site):
     guard = Guard(url)
     context = browser.new_context(service_workers="allow")
     context.route("**/*", guard.route)
+    dedicated_workers(context)  # the rebuild below keeps the pages, and so the worker's name
     page = context.new_page()
     page.goto(f"{url}/methodology/")
     page.goto(f"{url}/")

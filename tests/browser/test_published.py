@@ -8,7 +8,7 @@ import pytest
 from build_site import build
 from local_serving import serve
 
-from .conftest import Guard
+from .conftest import Guard, dedicated_workers
 
 SUBPATH = "tune-or-prompt"
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +32,12 @@ def project_site(tmp_path_factory):
 
 
 @pytest.fixture
-def project_page(browser, project_site):
+def project_page(browser, project_site, request):
     guard = Guard(project_site)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.route("**/*", guard.route)
+    if request.node.get_closest_marker("dedicated_worker"):
+        dedicated_workers(context)
     page = context.new_page()
     page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
     page.on("console", lambda m: guard.console_errors.append(m.text) if m.type == "error" else None)
@@ -46,6 +48,7 @@ def project_page(browser, project_site):
     guard.check()
 
 
+@pytest.mark.dedicated_worker  # counts the page's workers and downloads
 def test_calculators_go_live_under_a_sub_path_with_one_runtime_start(project_page, project_site):
     page = project_page
     workers, wasm = [], []

@@ -1,12 +1,17 @@
 """Fast repeat boots: after the first boot the worker keeps a memory snapshot of the runtime
 in this browser (Cache Storage), and later page loads restore it; a snapshot that is
-corrupt, invalid or made for another runtime is never used, and is dropped."""
+corrupt, invalid or made for another runtime is never used, and is dropped.
+
+Where no runtime is running, that is: a later page joins a shared worker that is still live
+(test_shared_runtime.py), so these pages start a dedicated worker each."""
 
 import time
 
 import pytest
 
 from .test_calculators import FORM, assert_matches_cpython, next_computation
+
+pytestmark = pytest.mark.dedicated_worker
 
 CACHE = "tune-or-prompt-snapshots"
 

@@ -104,11 +104,14 @@ def test_make_benchmark_runs_in_its_quick_mode():
     for figure in (
         "page until live, first visit",
         "page until live, new tab after a visit",
+        "new tab, restored from the snapshot",
+        "reload, restored from the snapshot",
         "long tasks, load to live",
         "edit -> output, p50 / p95",
         "bytes before the runtime starts",
         "first visit: bytes sent twice",
         "calculate() per call, Pyodide",
         "Edit -> output p95 by calculator: overview",
+        "The same, a runtime per page load: overview",
     ):
         assert figure in done.stdout, figure

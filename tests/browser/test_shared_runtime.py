@@ -1,0 +1,103 @@
+"""One Python runtime for the tabs of the guide. In Chromium the worker is a shared worker
+named for the build: a second tab, a reload, or a page opened just after the last tab
+closed (extendedLifetime) joins the live runtime instead of starting one, and each page
+gets its own replies."""
+
+import re
+
+from build_site import build_digest
+
+from .conftest import Guard
+from .test_calculators import assert_matches_cpython_at, next_computation, open_calculator
+from .test_snapshot import wait_for_snapshot
+
+
+def boot_of(form):
+    return form.get_attribute("data-boot")
+
+
+def edit(page, form, calculator_id, field, value):
+    done = next_computation(page, calculator_id)
+    form.locator(f'[name="{field}"]').fill(value)
+    done()
+
+
+def test_a_second_tab_a_reload_and_a_later_page_join_the_running_runtime(page, context, server):
+    assert boot_of(open_calculator(page, server, "quality")) == "fresh"
+
+    tab = context.new_page()
+    form = open_calculator(tab, server, "hybrid")
+    assert boot_of(form) == "running"
+    edit(tab, form, "hybrid", "switch_month", "9")
+    assert_matches_cpython_at(form, "hybrid", {"switch_month": "9"})
+
+    tab.reload()
+    assert boot_of(open_calculator(tab, server, "hybrid")) == "running"
+
+    page.close()
+    tab.close()  # the last tab of the guide is gone; the browser keeps the worker a while
+    later = context.new_page()
+    form = open_calculator(later, server, "overview")
+    assert boot_of(form) == "running"
+    edit(later, form, "overview", "horizon_months", "12")
+    assert_matches_cpython_at(form, "overview", {"horizon_months": "12"})
+
+
+def test_a_shared_worker_started_later_restores_the_snapshot(page, context, server):
+    assert boot_of(open_calculator(page, server, "quality")) == "fresh"
+    wait_for_snapshot(page)
+
+    def renamed(route):  # a page naming another worker: none is running under that name
+        html = route.fetch().text()
+        route.fulfill(body=html.replace('data-worker-name="tune-or-prompt-',
+                                        'data-worker-name="another-'),
+                      content_type="text/html")  # fmt: skip
+
+    context.route("**/hybrid/", renamed)
+    tab = context.new_page()
+    form = open_calculator(tab, server, "hybrid")
+    assert boot_of(form) == "snapshot"
+    edit(tab, form, "hybrid", "switch_month", "7")
+    assert_matches_cpython_at(form, "hybrid", {"switch_month": "7"})
+
+
+def test_each_tab_gets_the_replies_to_its_own_requests(page, context, server):
+    # both pages number their requests from 1: the worker answers each on its own port
+    first = open_calculator(page, server, "quality")
+    tab = context.new_page()
+    second = open_calculator(tab, server, "quality")
+    for value in ("40", "55", "70"):
+        a, b = next_computation(page, "quality"), next_computation(tab, "quality")
+        first.locator('[name="cost_per_error"]').fill(value)
+        second.locator('[name="cost_per_error"]').fill(str(int(value) + 1))
+        a(), b()
+    assert_matches_cpython_at(first, "quality", {"cost_per_error": "70"})
+    assert_matches_cpython_at(second, "quality", {"cost_per_error": "71"})
+
+
+def test_the_worker_is_named_for_the_build(page, server, built_site):
+    page.goto(f"{server}/")
+    html = page.content()
+    (name,) = re.findall(r'data-worker-name="([^"]*)"', html)
+    assert name == f"tune-or-prompt-{build_digest()}"  # another build, another worker
+
+
+def test_pages_without_a_worker_name_start_their_own(browser, server, built_site):
+    """As under `make dev`: with no build digest, each page gets a dedicated worker."""
+    guard = Guard(server)
+    context = browser.new_context(service_workers="block")
+    context.route("**/*", guard.route)
+
+    def unnamed(route):  # the page as a build without a digest writes it
+        html = route.fetch().text()
+        route.fulfill(body=re.sub(r' data-worker-name="[^"]*"', "", html),
+                      content_type="text/html")  # fmt: skip
+
+    context.route("**/performance-quality/", unnamed)
+    workers = []
+    page = context.new_page()
+    page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
+    form = open_calculator(page, server, "quality")
+    assert boot_of(form) == "fresh" and len(workers) == 1  # a dedicated worker, seen here
+    context.close()
+    guard.check()
