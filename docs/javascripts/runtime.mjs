@@ -66,6 +66,20 @@ class Runtime {
       reject(this.failure);
     }, BOOT_TIMEOUT_MS);
     const onError = (event) => {
+      if (event.currentTarget && event.currentTarget !== this.worker) return; // one given up
+      if (this.port !== this.worker && !this.python) {
+        // The shared worker could not start (a browser without module shared workers, say):
+        // a dedicated one for this page instead.
+        this.port.close();
+        try {
+          this.worker = new Worker(WORKER_URL, { type: "module" });
+          this.port = this.worker;
+          listen();
+          return;
+        } catch {
+          // reported below
+        }
+      }
       clearTimeout(timer);
       this.#fail(new Error(event.message || "the worker script failed"));
       reject(this.failure);
@@ -96,12 +110,15 @@ class Runtime {
         waiting.resolve(JSON.parse(message.json));
       }
     };
-    this.port.onmessage = null;
-    this.worker.onerror = null;
-    for (const event of adopted?.early || []) (event.type === "error" ? onError : onMessage)(event);
-    this.worker.addEventListener("error", onError);
-    this.port.addEventListener("message", onMessage);
-    this.port.start?.(); // a port delivers to listeners once started
+    const listen = (early = []) => {
+      this.port.onmessage = null;
+      this.worker.onerror = null;
+      this.worker.addEventListener("error", onError);
+      this.port.addEventListener("message", onMessage);
+      this.port.start?.(); // a port delivers to listeners once started
+      for (const event of early) (event.type === "error" ? onError : onMessage)(event);
+    };
+    listen(adopted?.early);
   }
 
   // The worker is gone for good (for this page): stop it, or leave a shared one to the other

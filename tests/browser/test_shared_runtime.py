@@ -101,3 +101,23 @@ def test_pages_without_a_worker_name_start_their_own(browser, server, built_site
     assert boot_of(form) == "fresh" and len(workers) == 1  # a dedicated worker, seen here
     context.close()
     guard.check()
+
+
+def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, context, server):
+    """As in a browser with shared workers but not module ones: the script fails to load."""
+    asked = []
+
+    def first_fails(route):
+        asked.append(route.request.url)
+        if len(asked) == 1:  # the shared worker's script
+            route.fulfill(body="this is not a module (", content_type="text/javascript")
+        else:
+            route.continue_()
+
+    context.route("**/javascripts/calc-worker.mjs", first_fails)
+    workers = []
+    page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
+    form = open_calculator(page, server, "quality")
+    assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
+    edit(page, form, "quality", "cost_per_error", "60")
+    assert_matches_cpython_at(form, "quality", {"cost_per_error": "60"})
