@@ -7,13 +7,23 @@ import re
 
 from build_site import build_digest
 
-from .conftest import Guard
 from .test_calculators import assert_matches_cpython_at, next_computation, open_calculator
 from .test_snapshot import wait_for_snapshot
 
 
 def boot_of(form):
     return form.get_attribute("data-boot")
+
+
+def name_the_worker(context, pattern, name):
+    """Serve the pages matching ``pattern`` with their worker named ``name`` instead."""
+
+    def handler(route):
+        html = route.fetch().text()
+        html = re.sub(r'data-worker-name="[^"]*"', f'data-worker-name="{name}"', html)
+        route.fulfill(body=html, content_type="text/html")
+
+    context.route(pattern, handler)
 
 
 def edit(page, form, calculator_id, field, value):
@@ -47,13 +57,7 @@ def test_a_shared_worker_started_later_restores_the_snapshot(page, context, serv
     assert boot_of(open_calculator(page, server, "quality")) == "fresh"
     wait_for_snapshot(page)
 
-    def renamed(route):  # a page naming another worker: none is running under that name
-        html = route.fetch().text()
-        route.fulfill(body=html.replace('data-worker-name="tune-or-prompt-',
-                                        'data-worker-name="another-'),
-                      content_type="text/html")  # fmt: skip
-
-    context.route("**/hybrid/", renamed)
+    name_the_worker(context, "**/hybrid/", "another")  # none is running under that name
     tab = context.new_page()
     form = open_calculator(tab, server, "hybrid")
     assert boot_of(form) == "snapshot"
@@ -82,25 +86,13 @@ def test_the_worker_is_named_for_the_build(page, server, built_site):
     assert name == f"tune-or-prompt-{build_digest()}"  # another build, another worker
 
 
-def test_pages_without_a_worker_name_start_their_own(browser, server, built_site):
+def test_pages_without_a_worker_name_start_their_own(page, context, server):
     """As under `make dev`: with no build digest, each page gets a dedicated worker."""
-    guard = Guard(server)
-    context = browser.new_context(service_workers="block")
-    context.route("**/*", guard.route)
-
-    def unnamed(route):  # the page as a build without a digest writes it
-        html = route.fetch().text()
-        route.fulfill(body=re.sub(r' data-worker-name="[^"]*"', "", html),
-                      content_type="text/html")  # fmt: skip
-
-    context.route("**/performance-quality/", unnamed)
+    name_the_worker(context, "**/performance-quality/", "")
     workers = []
-    page = context.new_page()
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
     form = open_calculator(page, server, "quality")
     assert boot_of(form) == "fresh" and len(workers) == 1  # a dedicated worker, seen here
-    context.close()
-    guard.check()
 
 
 def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, context, server):
