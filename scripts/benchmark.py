@@ -40,7 +40,7 @@ import threading
 import time
 from pathlib import Path
 
-from local_serving import CHROMIUM_ARGS, QuietHandler, chromium_path
+from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, QuietHandler, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -51,9 +51,8 @@ WARM_UP = 3  # edits per calculator before the timed ones (a fresh page's first 
 # slower while the browser compiles the runtime's hot code)
 # Chromium shares one runtime between the guide's tabs (a shared worker, kept a while after
 # the last tab goes), so a new tab or a reload joins it; a browser without shared workers,
-# or a visit after the runtime has gone, restores the memory snapshot instead. Pages of a
-# context with this init script take that path: a dedicated worker each.
-NO_SHARED_WORKER = "delete window.SharedWorker;"
+# or a visit after the runtime has gone, restores the memory snapshot instead. Contexts
+# with the NO_SHARED_WORKER init script take that path: a dedicated worker per page.
 
 # Installed before any page script: records long tasks and the moment the first form is
 # live. Init scripts run outside the page's Content-Security-Policy.
@@ -288,6 +287,18 @@ def call_figures(runtime, calls):
 # --------------------------------------------------------------------------- report
 
 
+def edit_figures(latency):
+    """The edit times of every calculator but the simulation, and the one whose p95 is
+    slowest."""
+    quick = [x for cid, ms in latency.items() if cid != "uncertainty" for x in ms]
+    worst = max((c for c in latency if c != "uncertainty"), key=lambda c: pct(latency[c], 0.95))
+    return quick, worst
+
+
+def by_calculator(latency):
+    return ", ".join(f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in latency.items())
+
+
 def median(values):
     return statistics.median(values)
 
@@ -340,11 +351,9 @@ def main(argv=None):
     longest = [m for _, m in t["guide_tasks"]]
     base_tasks = [n for n, _ in t["material_tasks"]]
     base_longest = [m for _, m in t["material_tasks"]]
-    quick = [x for cid, ms in edits.items() if cid != "uncertainty" for x in ms]
+    quick, worst = edit_figures(edits)
+    own_quick, own_worst = edit_figures(own)
     slow = edits.get("uncertainty", [0.0])
-    worst = max((cid for cid in edits if cid != "uncertainty"), key=lambda c: pct(edits[c], 0.95))
-    own_quick = [x for cid, ms in own.items() if cid != "uncertainty" for x in ms]
-    own_worst = max((c for c in own if c != "uncertainty"), key=lambda c: pct(own[c], 0.95))
     twice = sum(b["twice"].values())
     rows = [
         ("page until live, first visit", f"{median(t['guide_first']):.2f} s",
@@ -391,10 +400,8 @@ def main(argv=None):
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
-    print("\nEdit -> output p95 by calculator: " + ", ".join(
-        f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in edits.items()))  # fmt: skip
-    print("The same, a runtime per page load: " + ", ".join(
-        f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in own.items()))  # fmt: skip
+    print("\nEdit -> output p95 by calculator: " + by_calculator(edits))
+    print("The same, a runtime per page load: " + by_calculator(own))
     if b["twice"]:
         print("\nSent twice: " + ", ".join(f"{p} ({n / 1e3:.0f} KB)"
                                            for p, n in sorted(b["twice"].items())))  # fmt: skip

@@ -20,6 +20,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+#: An init script for a browser context whose pages should each start a dedicated Python
+#: worker, as in a browser without SharedWorker (the guide otherwise shares one runtime
+#: between its tabs).
+NO_SHARED_WORKER = "delete window.SharedWorker;"
+
 
 def chromium_path():
     """The system Chromium where there is one; ``None`` lets Playwright use its own build."""

@@ -12,7 +12,7 @@ cannot leave the machine."""
 from pathlib import Path
 
 import pytest
-from local_serving import CHROMIUM_ARGS, chromium_path
+from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, chromium_path
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -65,9 +65,6 @@ def guard(server, built_site):
 def service_workers():
     """Blocked unless a test asks for them: a precache download would skew the others."""
     return "block"
-
-
-NO_SHARED_WORKER = "delete window.SharedWorker;"
 
 
 def dedicated_workers(context):
