@@ -177,7 +177,7 @@ export function bind(form) {
       state.settingTyped = true;
     } else {
       markOwn(control);
-      syncUrl(form);
+      syncUrl(form, { typing: true });
     }
     recompute();
   }

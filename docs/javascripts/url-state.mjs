@@ -35,17 +35,60 @@ function replaceUrl(url) {
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
 }
 
-export function syncUrl(form) {
-  const url = new URL(window.location.href);
+// Writing the address is a same-document navigation: each write costs the browser process
+// several milliseconds, which on a small machine slows the reply to the very edit that
+// caused it, and Chromium ignores writes beyond a few hundred in ten seconds (a held-down
+// arrow key gets there). So while the reader types, the address is written once they
+// pause, and at once on a click (a link is about to be followed, or a button pressed) or
+// when the page is hidden. A write never lands on another page's address: forms that left
+// the page (instant navigation) are skipped, and so is a page whose path has changed.
+const TYPING_PAUSE_MS = 250;
+const pending = new Set(); // forms whose inputs the address does not show yet
+let pendingPath = "";
+let timer = 0;
+
+function withInputs(url, form) {
   for (const key of Array.from(url.searchParams.keys())) {
     if (key.startsWith(prefix(form))) url.searchParams.delete(key);
   }
   for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
-  replaceUrl(url);
+  return url;
 }
 
-export function syncSetting(setting) {
+// The address with every pending form's inputs in it.
+function current() {
   const url = new URL(window.location.href);
+  const samePage = url.pathname === pendingPath;
+  for (const form of pending) if (samePage && form.isConnected) withInputs(url, form);
+  pending.clear();
+  clearTimeout(timer);
+  return url;
+}
+
+export function flushUrl() {
+  if (pending.size) replaceUrl(current());
+}
+
+// Put the form's changed inputs in the address: now, or (`typing`) once the reader pauses.
+export function syncUrl(form, { typing = false } = {}) {
+  if (!typing) {
+    replaceUrl(withInputs(current(), form));
+    return;
+  }
+  if (!pending.size) pendingPath = window.location.pathname;
+  pending.add(form);
+  clearTimeout(timer);
+  timer = setTimeout(flushUrl, TYPING_PAUSE_MS);
+}
+
+document.addEventListener("click", flushUrl, true); // before the theme follows a link
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") flushUrl();
+});
+window.addEventListener("pagehide", flushUrl);
+
+export function syncSetting(setting) {
+  const url = current();
   url.searchParams.delete("currency");
   url.searchParams.delete("rate");
   for (const [key, value] of settingParams(setting)) url.searchParams.append(key, value);

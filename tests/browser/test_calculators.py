@@ -142,7 +142,10 @@ def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
     done()
     assert shown_values(form) != before, "changing an input changed no output"
     inputs = assert_matches_cpython(form, calculator_id)
-    assert f"{calculator_id}.{field.name}=" in page.url
+    # the address follows once typing pauses (test_typing_writes_the_address_once)
+    page.wait_for_function(
+        "key => location.search.includes(key)", arg=f"{calculator_id}.{field.name}="
+    )
     assert inputs[field.name] != str(field.default)
 
 
@@ -155,6 +158,70 @@ def test_shared_url_restores_inputs_and_results(page, server):
     assert inputs["range_position"] == "0"
     assert_matches_cpython(form, "quality")
     assert page.url.endswith("#the-value-of-accuracy")
+
+
+# Counts the page's address writes; installed before any page script.
+COUNT_WRITES = """
+window.__writes = [];
+const replace = History.prototype.replaceState;
+History.prototype.replaceState = function (state, title, url) {
+  window.__writes.push(String(url));
+  return replace.call(this, state, title, url);
+};
+"""
+
+# Types `values` into a field as fast as events can come, in one task: the calculation
+# takes the last, and the address is not written while the burst lasts.
+BURST = """([sel, name, values]) => {
+  const form = document.querySelector(sel);
+  const control = form.querySelector(`[name="${name}"]`);
+  for (const value of values) {
+    control.value = value;
+    control.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  return location.href;
+}"""
+
+
+def test_typing_writes_the_address_once_the_reader_pauses(page, server):
+    page.add_init_script(COUNT_WRITES)
+    form = open_calculator(page, server, "quality")
+    done = next_computation(page, "quality")
+    during = page.evaluate(BURST, [FORM.format("quality"), "cost_per_error", ["61", "62", "63"]])
+    done()
+    assert "quality.cost_per_error" not in during
+    page.wait_for_function("() => location.search.includes('quality.cost_per_error=63')")
+    page.wait_for_timeout(300)  # no later write either
+    writes = [u for u in page.evaluate("window.__writes") if "quality.cost_per_error" in u]
+    assert len(writes) == 1 and writes[0].endswith("quality.cost_per_error=63")
+    assert form_inputs(form)["cost_per_error"] == "63"
+    assert_matches_cpython(form, "quality")
+
+
+def test_a_link_followed_while_typing_keeps_the_inputs_in_history(page, server):
+    open_calculator(page, server, "quality")
+    next_page = page.locator(".md-footer__link--next")
+    target = next_page.evaluate("a => a.href")
+    assert target.startswith(server)  # same origin: the theme navigates in place
+    # the edit and the click in one task: the address write is still pending at the click
+    page.evaluate(
+        """([sel, name]) => {
+            const control = document.querySelector(sel).querySelector(`[name="${name}"]`);
+            control.value = "80";
+            control.dispatchEvent(new Event("input", {bubbles: true}));
+            document.querySelector(".md-footer__link--next").click();
+        }""",
+        [FORM.format("quality"), "cost_per_error"],
+    )
+    page.wait_for_function("() => !document.querySelector('form[data-calculator=quality]')")
+    page.wait_for_function("href => location.pathname === new URL(href).pathname", arg=target)
+    page.wait_for_timeout(400)  # past the typing pause: a late write would land by now
+    assert "quality." not in page.url
+    page.go_back()
+    form = page.locator(FORM.format("quality"))
+    page.wait_for_selector('form[data-calculator="quality"][data-status="ready"]')
+    assert "quality.cost_per_error=80" in page.url
+    assert form_inputs(form)["cost_per_error"] == "80"
 
 
 def test_copy_link_round_trips(page, context, server):
