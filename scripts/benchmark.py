@@ -310,7 +310,7 @@ def pct(values, q):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="browser runs per figure (median)")
+    parser.add_argument("--runs", type=int, default=5, help="browser runs per figure (median)")
     parser.add_argument("--edits", type=int, default=20, help="edits per calculator")
     parser.add_argument("--calls", type=int, default=200, help="calculate() rounds per runtime")
     parser.add_argument("--quick", action="store_true", help="one run, few edits and calls")

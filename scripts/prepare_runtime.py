@@ -1,8 +1,9 @@
 """Prepare the browser runtime in docs/runtime/ (generated, not committed).
 
 1. Copy the files the browser needs from the pinned npm package ``pyodide``.
-2. Build a pure wheel of ``calculator`` from the working tree, with each module compiled
-   by the runtime's own Python (scripts/compile_wheel.mjs, under Node).
+2. Build a pure wheel of ``calculator`` from the working tree, and compile its modules and
+   the standard library modules the runtime imports with the runtime's own Python
+   (scripts/compile_runtime.mjs, under Node).
 3. Register it in the copied ``pyodide-lock.json`` with pyodide-build's lockfile tool, so
    that its sha256 is recorded beside the runtime's own packages.
 4. Put the files in a content-addressed folder, ``docs/runtime/<hash>/`` (the first 12 hex
@@ -52,7 +53,7 @@ def stage(tmp):
     run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
         "--wheel-dir", str(tmp), str(ROOT))  # fmt: skip
     (wheel,) = tmp.glob("*.whl")
-    run("node", str(ROOT / "scripts" / "compile_wheel.mjs"), str(tmp), str(wheel))
+    run("node", str(ROOT / "scripts" / "compile_runtime.mjs"), str(tmp), str(wheel))
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     run(str(pyodide_cli), "lockfile", "add-wheels",
         "--input", str(tmp / "pyodide-lock.json"), "--output", str(tmp / "pyodide-lock.json"),

@@ -2,8 +2,9 @@
 // (the parity test, the benchmark) share: the runtime boots, the calculator wheel is
 // checked against the sha256 its lock file records, put on Python's path as it is (Python
 // imports from a zip file, and the wheel carries its modules compiled by this runtime's
-// Python: scripts/compile_wheel.mjs), and calculator.bridge is imported. Unpacking it and
-// compiling the modules here took twice as long.
+// Python: scripts/compile_runtime.mjs, which compiles the standard library modules the
+// runtime imports too), and calculator.bridge is imported. Unpacking it and compiling the
+// modules here took twice as long.
 //
 // Installing from Python rather than with pyodide.loadPackage leaves no JavaScript
 // references inside Python, so the worker can take a memory snapshot of the booted

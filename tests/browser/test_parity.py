@@ -64,25 +64,38 @@ def runtime_dir(built_site):
     return runtime
 
 
-def test_golden_cases_match_inside_pyodide(runtime_dir):
+@pytest.fixture(scope="module")
+def inside_pyodide(runtime_dir):
+    """The golden cases and what the runtime under Node replied to them."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed")
     cases_list = golden_cases()
-    cases = json.dumps(cases_list)
     done = subprocess.run(
         [node, str(ROOT / "scripts" / "node-bridge.mjs"), str(runtime_dir)],
-        input=cases,
+        input=json.dumps(cases_list),
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    pyodide = json.loads(done.stdout)
+    return cases_list, json.loads(done.stdout)
+
+
+def test_golden_cases_match_inside_pyodide(inside_pyodide):
+    cases_list, pyodide = inside_pyodide
     assert pyodide["python"].startswith("3.14")
     expected = [json.loads(call(c["calculator"], json.dumps(c["inputs"]))) for c in cases_list]
     assert len(pyodide["replies"]) == len(expected) > 90
     assert sum(1 for r in expected if not r["ok"]) >= 12  # the error cases are really errors
     for case, got, want in zip(cases_list, pyodide["replies"], expected, strict=True):
         assert close(got, want), case
+
+
+def test_the_runtime_imports_only_bytecode_compiled_by_the_build(inside_pyodide):
+    """Every module the runtime's start and the golden cases import, from the standard
+    library or the wheel, comes from the bytecode scripts/compile_runtime.mjs made: none is
+    compiled in the reader's browser."""
+    _, pyodide = inside_pyodide
+    assert pyodide["from_source"] == []
