@@ -299,6 +299,10 @@ def by_calculator(latency):
     return ", ".join(f"{cid} {pct(ms, 0.95):.1f} ms" for cid, ms in latency.items())
 
 
+def runs(values, form):
+    return ", ".join(form.format(v) for v in values)
+
+
 def median(values):
     return statistics.median(values)
 
@@ -400,7 +404,11 @@ def main(argv=None):
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
-    print("\nEdit -> output p95 by calculator: " + by_calculator(edits))
+    first, naive_first = runs(t["guide_first"], "{:.2f}"), runs(t["naive_first"], "{:.2f}")
+    print(f"\nPer run (the medians above are of these): first visit {first} s, "
+          f"naive page {naive_first} s; long tasks {runs(tasks, '{:g}')}, "
+          f"Material alone {runs(base_tasks, '{:g}')}")  # fmt: skip
+    print("Edit -> output p95 by calculator: " + by_calculator(edits))
     print("The same, a runtime per page load: " + by_calculator(own))
     if b["twice"]:
         print("\nSent twice: " + ", ".join(f"{p} ({n / 1e3:.0f} KB)"

@@ -111,6 +111,7 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "bytes before the runtime starts",
         "first visit: bytes sent twice",
         "calculate() per call, Pyodide",
+        "Per run (the medians above are of these): first visit",
         "Edit -> output p95 by calculator: overview",
         "The same, a runtime per page load: overview",
     ):
