@@ -14,6 +14,8 @@ built site in site/ (``make benchmark`` builds it first).
 | page restores the memory snapshot)       |                                              |
 | long tasks from load to live             | the same page with the guide's scripts       |
 |                                          | blocked (Material alone)                     |
+| long frames in which the guide's own     | (long animation frames, with the scripts     |
+| scripts ran, load to live                | that ran in them)                            |
 | edit -> updated output, p50 / p95        | (target: p95 <= 20 ms; the simulation apart) |
 | the same, each page load a runtime       |                                              |
 | bytes before the runtime starts, gzip    | (target: <= 200 KB)                          |
@@ -60,6 +62,14 @@ OBSERVE = """
 window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e =>
   window.__longTasks.push([e.startTime, e.duration]))).observe({type: "longtask", buffered: true});
+// Long animation frames over 50 ms, with the scripts that ran in them (those over 5 ms):
+// which long frames ran the guide's own code.
+window.__longFrames = [];
+try {
+  new PerformanceObserver(list => list.getEntries().forEach(e => window.__longFrames.push(
+    [e.startTime, e.duration, e.scripts.map(s => [s.sourceURL, s.duration])]
+  ))).observe({type: "long-animation-frame", buffered: true});
+} catch {}
 new MutationObserver(() => {
   if (!window.__ready && document.querySelector('form[data-calculator][data-status="ready"]'))
     window.__ready = performance.now();
@@ -169,6 +179,20 @@ def long_tasks(page, until_ms):
     return len(tasks), max(tasks, default=0.0)
 
 
+OWN_SCRIPT = re.compile(r"^https?://[^/]+/javascripts/")  # docs/javascripts/ as served
+
+
+def own_long_frames(frames, until_ms):
+    """How many long animation frames (over 50 ms; ``[start, duration, [[script URL,
+    duration], ...]]``) before ``until_ms`` ran one of the guide's own scripts (the browser
+    lists those that ran 5 ms or more). The theme's scripts live under /assets/."""
+    return sum(
+        1
+        for start, duration, scripts in frames
+        if start < until_ms and duration > 50 and any(OWN_SCRIPT.match(u) for u, _ in scripts)
+    )
+
+
 def timings(browser, site, naive, runs):
     out = collections.defaultdict(list)
     for _ in range(runs):
@@ -186,7 +210,10 @@ def timings(browser, site, naive, runs):
             if kind != "restore":
                 out[f"{kind}_first"].append(first)
             if kind == "guide":
-                out["guide_tasks"].append(long_tasks(page, page.evaluate("() => window.__ready")))
+                live = page.evaluate("() => window.__ready")
+                out["guide_tasks"].append(long_tasks(page, live))
+                frames = page.evaluate("() => window.__longFrames")
+                out["own_frames"].append(own_long_frames(frames, live))
             if kind != "naive":
                 page.wait_for_timeout(1500)  # the worker keeps its memory snapshot
             tab = context.new_page()
@@ -379,6 +406,8 @@ def main(argv=None):
          f"{median(tasks):g} ({median(longest):.0f} ms)",
          "Material alone (longest)", f"{median(base_tasks):g} ({median(base_longest):.0f} ms)",
          "", "no more"),
+        ("  long frames running the guide's scripts", f"{max(t['own_frames'])} in the worst run",
+         "", "", "", ""),
         ("edit -> output, p50 / p95", f"{pct(quick, 0.5):.1f} / {pct(quick, 0.95):.1f} ms",
          f"slowest p95: {worst}", f"{pct(edits[worst], 0.95):.1f} ms", "", "p95 <= 20 ms"),
         ("  the same, a runtime per page load",
@@ -407,7 +436,8 @@ def main(argv=None):
     first, naive_first = runs(t["guide_first"], "{:.2f}"), runs(t["naive_first"], "{:.2f}")
     print(f"\nPer run (the medians above are of these): first visit {first} s, "
           f"naive page {naive_first} s; long tasks {runs(tasks, '{:g}')}, "
-          f"Material alone {runs(base_tasks, '{:g}')}")  # fmt: skip
+          f"Material alone {runs(base_tasks, '{:g}')}; long frames running the guide's scripts "
+          f"{runs(t['own_frames'], '{:g}')}")  # fmt: skip
     print("Edit -> output p95 by calculator: " + by_calculator(edits))
     print("The same, a runtime per page load: " + by_calculator(own))
     if b["twice"]:

@@ -98,6 +98,20 @@ def test_make_format_leaves_a_formatted_tree_as_it_is():
     assert after == before, "make format changed files that make lint had passed"
 
 
+def test_the_benchmark_tells_the_guides_long_frames_from_the_themes():
+    from benchmark import own_long_frames
+
+    site = "http://127.0.0.1:8000"
+    frames = [
+        [10, 180, [[f"{site}/assets/javascripts/bundle.min.js", 120]]],  # the theme's
+        [300, 70, [[f"{site}/javascripts/binder.mjs", 12]]],  # the guide's
+        [400, 40, [[f"{site}/javascripts/binder.mjs", 30]]],  # not long
+        [900, 90, [[f"{site}/javascripts/results.mjs", 60]]],  # after the page was live
+    ]
+    assert own_long_frames(frames, until_ms=800) == 1
+    assert own_long_frames(frames, until_ms=1000) == 2
+
+
 def test_make_benchmark_runs_in_its_quick_mode():
     done = make("benchmark", "ARGS=--quick", timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -107,6 +121,7 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "new tab, restored from the snapshot",
         "reload, restored from the snapshot",
         "long tasks, load to live",
+        "long frames running the guide's scripts",
         "edit -> output, p50 / p95",
         "bytes before the runtime starts",
         "first visit: bytes sent twice",
