@@ -375,8 +375,13 @@ def main(argv=None):
             naive_server.shutdown()
     c = call_figures(runtime, args.calls)
 
-    def ratio(a, b):
-        return f"{median(t[a]) / median(t[b]):.2f}x"
+    def timed(label, key, load, target=""):
+        """A row: the guide's time until live (``key``) beside the naive page's for the same
+        ``load``: "first", "tab" or "reload"."""
+        guide, naive = median(t[key]), median(t[f"naive_{load}"])
+        shown = {"first": "first visit", "tab": "new tab", "reload": "reload"}[load]
+        return (label, f"{guide:.2f} s", f"naive page, {shown}", f"{naive:.2f} s",
+                f"{guide / naive:.2f}x", target)  # fmt: skip
 
     tasks = [n for n, _ in t["guide_tasks"]]
     longest = [m for _, m in t["guide_tasks"]]
@@ -387,21 +392,11 @@ def main(argv=None):
     slow = edits.get("uncertainty", [0.0])
     twice = sum(b["twice"].values())
     rows = [
-        ("page until live, first visit", f"{median(t['guide_first']):.2f} s",
-         "naive page, first visit", f"{median(t['naive_first']):.2f} s",
-         ratio("guide_first", "naive_first"), "<= 1.05x"),
-        ("page until live, new tab after a visit", f"{median(t['guide_tab']):.2f} s",
-         "naive page, new tab", f"{median(t['naive_tab']):.2f} s",
-         ratio("guide_tab", "naive_tab"), "<= 0.3x"),
-        ("page until live, reload", f"{median(t['guide_reload']):.2f} s",
-         "naive page, reload", f"{median(t['naive_reload']):.2f} s",
-         ratio("guide_reload", "naive_reload"), "<= 0.3x"),
-        ("  new tab, restored from the snapshot", f"{median(t['restore_tab']):.2f} s",
-         "naive page, new tab", f"{median(t['naive_tab']):.2f} s",
-         ratio("restore_tab", "naive_tab"), ""),
-        ("  reload, restored from the snapshot", f"{median(t['restore_reload']):.2f} s",
-         "naive page, reload", f"{median(t['naive_reload']):.2f} s",
-         ratio("restore_reload", "naive_reload"), ""),
+        timed("page until live, first visit", "guide_first", "first", "<= 1.05x"),
+        timed("page until live, new tab after a visit", "guide_tab", "tab", "<= 0.3x"),
+        timed("page until live, reload", "guide_reload", "reload", "<= 0.3x"),
+        timed("  new tab, restored from the snapshot", "restore_tab", "tab"),
+        timed("  reload, restored from the snapshot", "restore_reload", "reload"),
         ("long tasks, load to live (longest)",
          f"{median(tasks):g} ({median(longest):.0f} ms)",
          "Material alone (longest)", f"{median(base_tasks):g} ({median(base_longest):.0f} ms)",

@@ -7,9 +7,10 @@
 //   importer looks), listed in the wheel's RECORD. The worker imports the cost model
 //   straight from the wheel (docs/javascripts/boot.mjs).
 // - python_stdlib.zip: the modules that the runtime imports as it starts and that the cost
-//   model imports while it answers (found by doing both here, about 150 of 560) are
+//   model imports while it answers (found by doing both here, about 130 of 560) are
 //   replaced by their bytecode. The others stay source, compiled if ever imported, as
-//   before: compiling all of them would add 2 MB to a first visit, these add 0.75 MB.
+//   before: compiling all of them would add 2 MB to a first visit, these add 0.7 MB. Modules
+//   frozen into the interpreter keep their source (it is only read for tracebacks).
 //
 // Every .pyc is hash-based and unchecked (no timestamps: the same sources give the same
 // bytes, so the runtime's content address is stable). Called by scripts/prepare_runtime.py
@@ -40,6 +41,7 @@ prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
 used = sorted({
     m.__file__[len(prefix):] for m in list(sys.modules.values())
     if (getattr(m, "__file__", None) or "").startswith(prefix)
+    and getattr(m.__spec__, "origin", None) != "frozen"  # built into the interpreter
 })
 json.dumps(used)
 `;

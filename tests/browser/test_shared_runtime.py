@@ -26,10 +26,12 @@ def name_the_worker(context, pattern, name):
     context.route(pattern, handler)
 
 
-def edit(page, form, calculator_id, field, value):
+def edit_and_compare(page, form, calculator_id, field, value):
+    """Type ``value`` into ``field``; the live results must then match CPython's."""
     done = next_computation(page, calculator_id)
     form.locator(f'[name="{field}"]').fill(value)
     done()
+    assert_matches_cpython_at(form, calculator_id, {field: value})
 
 
 def test_a_second_tab_a_reload_and_a_later_page_join_the_running_runtime(page, context, server):
@@ -38,8 +40,7 @@ def test_a_second_tab_a_reload_and_a_later_page_join_the_running_runtime(page, c
     tab = context.new_page()
     form = open_calculator(tab, server, "hybrid")
     assert boot_of(form) == "running"
-    edit(tab, form, "hybrid", "switch_month", "9")
-    assert_matches_cpython_at(form, "hybrid", {"switch_month": "9"})
+    edit_and_compare(tab, form, "hybrid", "switch_month", "9")
 
     tab.reload()
     assert boot_of(open_calculator(tab, server, "hybrid")) == "running"
@@ -49,8 +50,7 @@ def test_a_second_tab_a_reload_and_a_later_page_join_the_running_runtime(page, c
     later = context.new_page()
     form = open_calculator(later, server, "overview")
     assert boot_of(form) == "running"
-    edit(later, form, "overview", "horizon_months", "12")
-    assert_matches_cpython_at(form, "overview", {"horizon_months": "12"})
+    edit_and_compare(later, form, "overview", "horizon_months", "12")
 
 
 def test_a_shared_worker_started_later_restores_the_snapshot(page, context, server):
@@ -61,8 +61,7 @@ def test_a_shared_worker_started_later_restores_the_snapshot(page, context, serv
     tab = context.new_page()
     form = open_calculator(tab, server, "hybrid")
     assert boot_of(form) == "snapshot"
-    edit(tab, form, "hybrid", "switch_month", "7")
-    assert_matches_cpython_at(form, "hybrid", {"switch_month": "7"})
+    edit_and_compare(tab, form, "hybrid", "switch_month", "7")
 
 
 def test_each_tab_gets_the_replies_to_its_own_requests(page, context, server):
@@ -111,5 +110,4 @@ def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, co
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
     form = open_calculator(page, server, "quality")
     assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
-    edit(page, form, "quality", "cost_per_error", "60")
-    assert_matches_cpython_at(form, "quality", {"cost_per_error": "60"})
+    edit_and_compare(page, form, "quality", "cost_per_error", "60")
