@@ -38,15 +38,32 @@ def test_every_chart_is_in_the_built_page(no_script_page, server):
         assert svg.locator("desc").text_content() in chart
 
 
+# Every calculator on the page has its live results (a chart is redrawn once live).
+SETTLED = """() => Array.from(document.querySelectorAll('form[data-calculator]'))
+    .every(f => ['ready', 'error'].includes(f.dataset.status))"""
+
+# The size each chart's text is drawn at, in CSS pixels, measured as a reader sees it:
+# scrolled into view (a chart out of view is not laid out: content-visibility).
+TEXT_SIZES = """async figures => {
+  const sizes = [];
+  for (const figure of figures) {
+    figure.scrollIntoView();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const svg = figure.querySelector('svg');
+    for (const text of svg.querySelectorAll('text'))
+      sizes.push(parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a);
+  }
+  return sizes;
+}"""
+
+
 @pytest.mark.parametrize("width", [1280, 390])  # desktop, phone
 def test_chart_text_is_readable_at_desktop_and_phone_width(page, server, width):
     page.set_viewport_size({"width": width, "height": 900})
     for path in sorted({PAGES[c] for c, _ in CHARTED}):
         page.goto(f"{server}/{path}")
-        sizes = page.locator(".tp-chart svg").evaluate_all(
-            """svgs => svgs.flatMap(svg => Array.from(svg.querySelectorAll('text')).map(t =>
-                 parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a))"""
-        )
+        page.wait_for_function(SETTLED)
+        sizes = page.locator(".tp-chart").evaluate_all(TEXT_SIZES)
         assert sizes and min(sizes) >= 11, (path, min(sizes))
 
 
