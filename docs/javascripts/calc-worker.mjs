@@ -16,8 +16,10 @@
 // snapshot messages at once:
 //   worker -> page
 //     {type: "progress", stage}                 boot stages: "runtime", "package", "import"
-//     {type: "ready", python, boot}             boot: "snapshot" or "fresh"; "running" to
-//                                               a page that joined a runtime already live
+//     {type: "ready", python, boot, compileWaitedFor}  boot: "snapshot" or "fresh";
+//                                               "running" to a page that joined a runtime
+//                                               already live; compileWaitedFor: "page",
+//                                               "timeout" or "nothing" (see compileGate)
 //     {type: "error", error: {name, message}}   the runtime could not start
 //     {type: "result", id, json}                json: the reply as JSON text, one of
 //         {ok: true, result, display, defaults, hints, input_texts, currency}  to call
@@ -27,6 +29,7 @@
 //     {type: "copied"}                          the runtime files are in the offline copy
 //     {type: "snapshot", saved}                 a snapshot was kept (or could not be)
 //   page -> worker
+//     {type: "started"}                         the page has run its start-up (see below)
 //     {type: "call", id, calculator, inputs, currency}  inputs: {field: string|boolean}
 //     {type: "describe", id}                    calculator.schema(), when the page needs it
 //     {type: "quotes", id, names, currency, rate}  figures quoted in prose, in a currency
@@ -58,6 +61,32 @@ self.fetch = async (resource, options) => {
     throw err;
   }
 };
+
+// The runtime's WebAssembly compiles on every core the browser has. On a first visit that
+// compile ran while the page was starting up (the theme's script and its handlers for the
+// loaded page) and slowed both: the theme's handlers crossed 50 ms, a long task, in most
+// loads, and the compile took half as long again. So the compile waits until a page says
+// it has started ({type: "started"}, sent once its DOMContentLoaded handlers have run), or
+// START_WAIT_MS at most; the download does not wait. A restore does not wait (its compiled
+// code comes from the browser's cache), and later pages find the gate open.
+const START_WAIT_MS = 2000;
+const compileGate = (() => {
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
+  });
+  setTimeout(() => open("timeout"), START_WAIT_MS);
+  // The runtime's module is compiled as it streams in; the loader's small helper modules
+  // (WebAssembly.instantiate) do not wait.
+  const { instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiateStreaming = async (source, ...rest) => {
+    const response = Promise.resolve(source);
+    response.catch(() => {}); // a failed download has ended the boot already (self.fetch)
+    await opened;
+    return instantiateStreaming.call(WebAssembly, response, ...rest);
+  };
+  return { open, opened };
+})();
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see warmUp)
@@ -110,6 +139,7 @@ const store = new SnapshotStore(RUNTIME);
 
 async function restore(loadPyodide, stored) {
   if (!stored) return null;
+  compileGate.open("nothing");
   try {
     // The runtime loads while the bytes are read and checked against their digest (on
     // another thread, where the browser allows one); only checked bytes are restored, and
@@ -176,9 +206,9 @@ async function warmUp(bridge) {
   }
 }
 
-const ready = start().then((runtime) => {
+const ready = start().then(async (runtime) => {
   const { python, boot } = runtime;
-  tell({ type: "ready", python, boot });
+  tell({ type: "ready", python, boot, compileWaitedFor: await compileGate.opened });
   setTimeout(async () => {
     await offlineCopy.store();
     tell({ type: "copied" }); // the service worker may now fill the rest
@@ -226,6 +256,7 @@ function serve(client) {
   clients.add(client);
   client.addEventListener("message", (event) => {
     const message = event.data || {};
+    if (message.type === "started") compileGate.open("page");
     if (["call", "describe", "quotes"].includes(message.type)) answer(client, message);
   });
   client.addEventListener("close", () => clients.delete(client)); // where ports say so

@@ -24,6 +24,17 @@ function describeBootError(error) {
   return firstLine(text);
 }
 
+// `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's)
+// and the task they ran in.
+function afterStartUp(then) {
+  const later = () => setTimeout(then, 0);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", later, { once: true });
+  } else {
+    later();
+  }
+}
+
 class Runtime {
   constructor() {
     this.worker = null;
@@ -117,6 +128,9 @@ class Runtime {
       this.port.addEventListener("message", onMessage);
       this.port.start?.(); // a port delivers to listeners once started
       for (const event of early) (event.type === "error" ? onError : onMessage)(event);
+      // The worker compiles the runtime once the page has started (calc-worker.mjs).
+      const port = this.port;
+      afterStartUp(() => port.postMessage({ type: "started" }));
     };
     listen(adopted?.early);
   }

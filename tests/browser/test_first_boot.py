@@ -1,0 +1,71 @@
+"""The first boot keeps out of the page's way: the worker downloads the runtime at once but
+compiles it only once the page says it has started up (its DOMContentLoaded handlers, the
+theme's among them, have run), so the two no longer share the machine's cores. A page that
+never says so still gets its runtime, after a short wait; a restore from the memory
+snapshot does not wait at all.
+
+The worker says what its compile waited for in its ``ready`` message; these pages record
+those messages as they arrive."""
+
+import pytest
+
+from .test_calculators import open_calculator
+from .test_snapshot import open_live, wait_for_snapshot
+
+# Installed before any page script: every `ready` message a Python worker sends the page.
+RECORD_READY = """
+window.__readyMessages = [];
+for (const name of ["Worker", "SharedWorker"]) {
+  const Original = window[name];
+  if (typeof Original !== "function") continue;
+  window[name] = class extends Original {
+    constructor(...args) {
+      super(...args);
+      (this.port || this).addEventListener("message", (event) => {
+        if (event.data?.type === "ready") window.__readyMessages.push(event.data);
+      });
+    }
+  };
+}
+"""
+
+# Drops the page's word that it has started, as a page whose script says nothing would.
+SAY_NOTHING = """
+for (const proto of [MessagePort.prototype, Worker.prototype]) {
+  const post = proto.postMessage;
+  proto.postMessage = function (message, ...rest) {
+    if (message?.type !== "started") return post.call(this, message, ...rest);
+  };
+}
+"""
+
+
+def ready_message(page):
+    page.wait_for_function("() => window.__readyMessages.length > 0")
+    return page.evaluate("() => window.__readyMessages[0]")
+
+
+def test_the_first_boot_compiles_once_the_page_has_started(page, context, server):
+    context.add_init_script(RECORD_READY)
+    form = open_calculator(page, server, "quality")
+    assert form.get_attribute("data-boot") == "fresh"
+    assert ready_message(page)["compileWaitedFor"] == "page"
+
+
+def test_a_page_that_never_says_it_started_still_gets_its_runtime(page, context, server):
+    context.add_init_script(RECORD_READY)
+    context.add_init_script(SAY_NOTHING)
+    open_calculator(page, server, "quality")
+    assert ready_message(page)["compileWaitedFor"] == "timeout"
+
+
+@pytest.mark.dedicated_worker  # each page restores a runtime of its own
+def test_a_restore_from_the_snapshot_does_not_wait_for_the_page(page, context, server):
+    context.add_init_script(RECORD_READY)
+    context.add_init_script(SAY_NOTHING)  # a wait would show as "timeout"
+    open_live(page, server)
+    wait_for_snapshot(page)
+    later = context.new_page()
+    form = open_live(later, server)
+    assert form.get_attribute("data-boot") == "snapshot"
+    assert ready_message(later)["compileWaitedFor"] == "nothing"
