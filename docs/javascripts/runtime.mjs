@@ -24,10 +24,10 @@ function describeBootError(error) {
   return firstLine(text);
 }
 
-// `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's)
-// and the task they ran in.
+// `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's),
+// the task they ran in, and the tasks they queued (calculators.mjs binds each form in one).
 function afterStartUp(then) {
-  const later = () => setTimeout(then, 0);
+  const later = () => setTimeout(() => setTimeout(then, 0), 0);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", later, { once: true });
   } else {
