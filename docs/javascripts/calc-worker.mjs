@@ -19,7 +19,7 @@
 //     {type: "ready", python, boot, compileWaitedFor}  boot: "snapshot" or "fresh";
 //                                               "running" to a page that joined a runtime
 //                                               already live; compileWaitedFor: "page",
-//                                               "timeout" or "nothing" (see compileGate)
+//                                               "timeout", "nothing" (see compileGate)
 //     {type: "error", error: {name, message}}   the runtime could not start
 //     {type: "result", id, json}                json: the reply as JSON text, one of
 //         {ok: true, result, display, defaults, hints, input_texts, currency}  to call
@@ -62,32 +62,6 @@ self.fetch = async (resource, options) => {
   }
 };
 
-// The runtime's WebAssembly compiles on every core the browser has. On a first visit that
-// compile ran while the page was starting up (the theme's script and its handlers for the
-// loaded page) and slowed both: the theme's handlers crossed 50 ms, a long task, in most
-// loads, and the compile took half as long again. So the compile waits until a page says
-// it has started ({type: "started"}, sent once its DOMContentLoaded handlers have run), or
-// START_WAIT_MS at most; the download does not wait. A restore does not wait (its compiled
-// code comes from the browser's cache), and later pages find the gate open.
-const START_WAIT_MS = 2000;
-const compileGate = (() => {
-  let open;
-  const opened = new Promise((resolve) => {
-    open = resolve;
-  });
-  setTimeout(() => open("timeout"), START_WAIT_MS);
-  // The runtime's module is compiled as it streams in; the loader's small helper modules
-  // (WebAssembly.instantiate) do not wait.
-  const { instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiateStreaming = async (source, ...rest) => {
-    const response = Promise.resolve(source);
-    response.catch(() => {}); // a failed download has ended the boot already (self.fetch)
-    await opened;
-    return instantiateStreaming.call(WebAssembly, response, ...rest);
-  };
-  return { open, opened };
-})();
-
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 const WARM_UP_ROUNDS = 5; // calls per calculator while the reader reads (see warmUp)
 const WARM_UP_SLOW_MS = 10; // a calculator slower than this is warmed once
@@ -128,6 +102,45 @@ function step(work) {
     failStep = null;
   });
 }
+
+// The runtime's WebAssembly compiles on every core the browser has. On a first visit that
+// compile ran while the page was starting up (the theme's script and its handlers for the
+// loaded page) and slowed both: the theme's handlers crossed 50 ms, a long task, in most
+// loads, and the compile took half as long again. So a fresh boot's compile waits until a
+// page says it has started ({type: "started"}: its DOMContentLoaded handlers, and the tasks
+// they queued, have run), or START_WAIT_MS at most. The download starts at once and its body
+// is read once the compile starts, so where the network is slower than the page's start-up
+// the wait costs little or nothing. A restore does not wait, nor does a later page.
+//
+// `waitedFor` is what opened the gate when the compile went through it: "page", "timeout",
+// or "nothing" (it was open already, as for a restore); null while no compile has (the
+// `ready` message reports it).
+const START_WAIT_MS = 2000;
+const compileGate = (() => {
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
+  });
+  setTimeout(() => open("timeout"), START_WAIT_MS);
+  const gate = { open, waitedFor: null };
+  // The loader compiles the runtime's module as it streams in (its small helper modules, by
+  // WebAssembly.instantiate, do not wait). A compile that fails ends the boot step it was
+  // asked for in: the loader itself would only warn, and never settle.
+  const { instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiateStreaming = async (source, ...rest) => {
+    const fail = failStep;
+    const response = Promise.resolve(source);
+    response.catch(() => {}); // a failed download has ended the boot already (self.fetch)
+    gate.waitedFor ??= await opened;
+    try {
+      return await instantiateStreaming.call(WebAssembly, response, ...rest);
+    } catch (err) {
+      fail?.(err);
+      throw err;
+    }
+  };
+  return gate;
+})();
 
 async function read(name) {
   const response = await fetch(new URL(name, RUNTIME));
@@ -206,9 +219,9 @@ async function warmUp(bridge) {
   }
 }
 
-const ready = start().then(async (runtime) => {
+const ready = start().then((runtime) => {
   const { python, boot } = runtime;
-  tell({ type: "ready", python, boot, compileWaitedFor: await compileGate.opened });
+  tell({ type: "ready", python, boot, compileWaitedFor: compileGate.waitedFor });
   setTimeout(async () => {
     await offlineCopy.store();
     tell({ type: "copied" }); // the service worker may now fill the rest

@@ -26,7 +26,13 @@ function describeBootError(error) {
 
 // `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's),
 // the task they ran in, and the tasks they queued (calculators.mjs binds each form in one).
+// A hidden page (a link opened in a background tab) says so at once: nothing the reader
+// sees waits on it, and the browser runs its timers late.
 function afterStartUp(then) {
+  if (document.visibilityState === "hidden") {
+    then();
+    return;
+  }
   const later = () => setTimeout(() => setTimeout(then, 0), 0);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", later, { once: true });

@@ -395,6 +395,21 @@ def test_static_results_and_fallback_when_wasm_is_blocked(page, context, guard, 
     assert_matches_cpython(form, "quality")  # the pre-rendered defaults are still there
 
 
+@pytest.mark.dedicated_worker  # serves the runtime's download
+def test_a_runtime_that_does_not_compile_ends_the_boot_at_once(page, context, guard, server):
+    guard.allow_console_errors = True  # the failed compile is logged by the loader
+    junk = b"\0asm\x01\0\0\0 not a module"
+    context.route(
+        "**/*.wasm", lambda route: route.fulfill(body=junk, content_type="application/wasm")
+    )
+    page.goto(f"{server}/{PAGES['quality']}")
+    form = page.locator(FORM.format("quality"))
+    # at once: well within the boot's own time limit (runtime.mjs), which is two minutes
+    page.wait_for_selector('form[data-calculator=quality][data-status="error"]', timeout=20_000)
+    assert "Live calculation is unavailable" in form.locator('[data-role="status"]').text_content()
+    assert_matches_cpython(form, "quality")
+
+
 def test_decision_recommendation_updates(page, server):
     form = open_calculator(page, server, "decision")
     for name in ("high_accuracy_critical", "ml_expertise", "high_volume", "long_term_use_case"):
