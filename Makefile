@@ -14,7 +14,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_PORT ?= 8001
 
-.PHONY: help setup runtime browser lint format test test-unit build serve dev benchmark clean lock
+.PHONY: help setup runtime browser lint format test test-unit build serve dev benchmark clean lock prices
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ dev: runtime  ## live-reloading preview while writing pages (no service worker; 
 
 benchmark: build browser  ## speed and bytes, each beside a baseline from the same run (ARGS=--quick)
 	$(BIN)/python scripts/benchmark.py $(ARGS)
+
+prices: setup  ## regenerate the model price table from the pinned genai-prices (after a new pin)
+	$(BIN)/python scripts/make_prices.py
 
 lock:  ## re-pin requirements.txt from the current environment
 	$(BIN)/python -m pip freeze --exclude tune-or-prompt > requirements.txt.new
