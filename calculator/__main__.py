@@ -1,5 +1,6 @@
 """Command line: ``python -m calculator`` lists the calculators;
-``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one.
+``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one;
+``python -m calculator prices [--search TEXT] [--provider NAME]`` lists the model price table.
 
 Text output shows every number as the guide's pages do (:func:`calculator.format_value`);
 ``--json`` prints the raw, unrounded result.
@@ -11,8 +12,11 @@ import argparse
 import json
 import sys
 
-from . import CALCULATORS, InputError, calculate
+from . import CALCULATORS, InputError, calculate, prices
 from .display import present
+from .units import format_value
+
+PRICES = "prices"  # not a calculator: the model price table
 
 
 def render(calc, result):
@@ -39,6 +43,24 @@ def render(calc, result):
     return "\n".join(lines)
 
 
+def price_list(search, provider):
+    """The price table's rows that match, one a line, and where the prices come from."""
+    found = prices.search(search, provider)
+    lines = []
+    if found:
+        width = max(len(m["id"]) for m in found)
+        lines.append(f"{'model':<{width}}  input / output / cache read, per million tokens")
+        for m in found:
+            shown = [format_value(m[k], "money_per_million_tokens") for k in _PRICE_KEYS]
+            mark = "  (fine-tuned)" if m["fine_tuned"] else ""
+            lines.append(f"{m['id']:<{width}}  {' / '.join(shown)}{mark}")
+    lines.append(f"{len(found)} of {len(prices.models())} models. {prices.NOTE}")
+    return "\n".join(lines)
+
+
+_PRICE_KEYS = ("input", "output", "cache_read")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m calculator",
@@ -53,12 +75,22 @@ def main(argv=None):
         help="set an input (repeatable)",
     )
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON")
+    listing = parser.add_argument_group(f"{PRICES} (the model price table)")
+    listing.add_argument("--search", metavar="TEXT", help="models whose id or name has TEXT")
+    listing.add_argument("--provider", metavar="NAME", help="models of one provider")
     args = parser.parse_args(argv)
+
+    if args.calculator == PRICES:
+        print(price_list(args.search, args.provider))
+        return 0
+    if args.search is not None or args.provider is not None:
+        parser.error(f"--search and --provider go with '{PRICES}'")
 
     if args.calculator is None:
         width = max(len(cid) for cid in CALCULATORS)
         for cid, calc in CALCULATORS.items():
             print(f"{cid:<{width}}  {calc.title}: {calc.question}")
+        print(f"\n{PRICES:<{width}}  the model price table ({prices.SOURCE}); --search, --provider")
         return 0
 
     inputs = {}

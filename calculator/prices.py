@@ -10,8 +10,8 @@ nothing but the standard library. The rules the table follows:
 - **A text model** is one with an input and an output price per token. Prices are US
   dollars per million tokens; ``cache_read`` (input tokens served from a prompt cache) is
   ``None`` where the package has no such price.
-- **A fine-tuned variant** is one whose model id marks it so: ``ft:`` (OpenAI's marking,
-  the only one the package uses).
+- **A fine-tuned variant** is one whose model id marks it so: ``ft:``, or ``.ft-`` in a
+  dated snapshot's id (OpenAI's markings, the only ones the package uses).
 - **A conditional price** is taken as in force on the table's date (:data:`AS_OF`): a price
   that starts later is not yet in force, a time-of-day discount is not the list price, and
   a price tiered by prompt length is read for prompts under its lowest tier.
@@ -62,6 +62,9 @@ AS_OF = price_table.AS_OF
 #: What a reader is told wherever a preset's prices are in use.
 NOTE = f"Prices: {SOURCE}, table of {AS_OF}. Check your provider's page before you decide."
 
+#: What marks a model id as a fine-tuned variant.
+FINE_TUNED_MARKS = ("ft:", ".ft-")
+
 _KEYS = ("provider", "model", "name", "input", "output", "cache_read")
 
 
@@ -69,7 +72,7 @@ def _as_dict(row):
     model = dict(zip(_KEYS, row, strict=True))
     model["id"] = f"{model['provider']}/{model['model']}"
     model["provider_name"] = price_table.PROVIDERS[model["provider"]]
-    model["fine_tuned"] = "ft:" in model["model"]
+    model["fine_tuned"] = any(mark in model["model"] for mark in FINE_TUNED_MARKS)
     return model
 
 

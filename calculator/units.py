@@ -152,6 +152,23 @@ def _money(value, currency):
     return f"{sign}{symbol}{text}"
 
 
+def _price(value, currency):
+    """A price per million tokens: as money, but a price under one is written with the
+    digits it has (up to six significant; the cheapest models cost fractions of a cent),
+    and at least a whole cent's two places.
+
+    >>> _price(2.5, None), _price(0.0028, None), _price(0.000125, "EUR"), _price(0.3, None)
+    ('$2.50', '$0.0028', '€0.000125', '$0.30')
+    """
+    size = abs(value)
+    if not 0 < size < 1:
+        return _money(value, currency)
+    symbol, _ = _written(currency)
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = _rate(size, currency).partition(".")
+    return f"{sign}{symbol}{whole}.{fraction:0<2}"
+
+
 def _ratio(value, currency):
     return f"{_fixed(value, 2)}×"
 
@@ -208,7 +225,7 @@ UNITS = {
         Unit(name="money", format=_money, hint="({symbol})", money=True, none="none"),
         Unit(
             name="money_per_million_tokens",
-            format=_money,
+            format=_price,
             hint="({symbol} per million tokens)",
             money=True,
             none="none",

@@ -6,7 +6,7 @@ with a stale table. The rules that turn the package's data into the table are st
 ``calculator/prices.py``; this script applies them:
 
 - a text model has an input and an output price per token (per million tokens here);
-- a fine-tuned variant is one whose model id carries ``ft:`` (OpenAI's marking);
+- a fine-tuned variant is one whose model id carries ``ft:`` or ``.ft-`` (OpenAI's);
 - of a model's conditional prices, the one in force on the table's date (``AS_OF``) is
   taken: prices that start later are not yet in force, time-of-day discounts are not the
   list price, and a price tiered by prompt length is read below its lowest tier.

@@ -131,3 +131,12 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "The same, a runtime per page load: overview",
     ):
         assert figure in done.stdout, figure
+
+
+def test_make_prices_rewrites_nothing_with_the_same_pin():
+    table = ROOT / "calculator" / "price_table.py"
+    before = table.read_text()
+    done = make("prices")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "from genai-prices " in done.stdout
+    assert table.read_text() == before

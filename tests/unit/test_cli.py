@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from calculator import CALCULATORS
 from calculator.__main__ import main
 
@@ -40,3 +42,19 @@ def test_runs_as_a_module():
         check=True,
     )
     assert "Within the claimed 3–5×" in done.stdout
+
+
+def test_lists_the_price_table_by_search_and_provider(capsys):
+    assert main(["prices", "--search", "GPT-4o-MINI", "--provider", "OpenAI"]) == 0
+    out = capsys.readouterr().out
+    assert "openai/gpt-4o-mini " in out and "$0.15 / $0.60 / $0.075" in out
+    assert "openai/ft:gpt-4o-mini" in out and "(fine-tuned)" in out
+    assert "anthropic/" not in out
+    assert "Prices: genai-prices " in out and "Check your provider's page" in out
+
+
+def test_search_and_provider_belong_to_the_price_list(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["overview", "--search", "gpt"])
+    assert exit.value.code == 2
+    assert "--search and --provider go with 'prices'" in capsys.readouterr().err

@@ -37,7 +37,7 @@ def test_every_row_is_a_text_model_with_prices_per_million_tokens():
     for model in table:
         assert model["input"] >= 0 and model["output"] >= 0, model
         assert model["cache_read"] is None or model["cache_read"] >= 0, model
-        assert model["fine_tuned"] == ("ft:" in model["model"])
+        assert model["fine_tuned"] == ("ft:" in model["model"] or ".ft-" in model["model"])
         assert model["provider_name"]
 
 
