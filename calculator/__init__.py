@@ -33,8 +33,8 @@ Inputs may be strings, as they come from a form or a URL, and bad ones name thei
 cost_per_error - must be a number, got 'lots'
 
 Modules: :mod:`~calculator.figures` (the article's data), :mod:`~calculator.fields` and
-:mod:`~calculator.base` (declarations), :mod:`~calculator.article`,
-:mod:`~calculator.value` and :mod:`~calculator.risk` (the calculators),
+:mod:`~calculator.base` (declarations), :mod:`~calculator.calculators` (the calculators,
+one module each) and :mod:`~calculator.shared` (what several of them share),
 :mod:`~calculator.registry`, :mod:`~calculator.units` (units and the formatter),
 :mod:`~calculator.display` and :mod:`~calculator.charts` (what a reader sees),
 :mod:`~calculator.quotes` (figures in prose) and :mod:`~calculator.bridge` (the browser's

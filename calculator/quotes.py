@@ -28,10 +28,10 @@ KeyError: "unknown figure 'calc:overview.nope'"
 from __future__ import annotations
 
 from . import figures as fig
+from .calculators.decision import EXAMPLES_NEEDED
 from .names import APPROACHES
 from .registry import CALCULATORS, calculate
 from .units import UNITS, format_value
-from .value import EXAMPLES_NEEDED
 
 __all__ = ["CONSTANTS", "follows_currency", "format_range", "quote"]
 

@@ -1,45 +1,38 @@
 """The guide's calculators by id, and the two functions the site calls: :func:`calculate`
 and :func:`schema`.
 
-==========================  =================================================================
-Module                      Calculators
-==========================  =================================================================
-:mod:`calculator.article`   overview, initial_investment, ongoing_costs, scaling, takeaways
-:mod:`calculator.value`     prompt_tax, quality, decision, hybrid
-:mod:`calculator.risk`      sovereign, uncertainty, sensitivity
-==========================  =================================================================
+Each calculator is declared in a module of its own, in :mod:`calculator.calculators`:
+
+=================================================  ===================
+Module                                             Calculator id
+=================================================  ===================
+:mod:`calculator.calculators.overview`             overview
+:mod:`calculator.calculators.prompt_tax`           prompt_tax
+:mod:`calculator.calculators.initial_investment`   initial_investment
+:mod:`calculator.calculators.ongoing_costs`        ongoing_costs
+:mod:`calculator.calculators.quality`              quality
+:mod:`calculator.calculators.scaling`              scaling
+:mod:`calculator.calculators.decision`             decision
+:mod:`calculator.calculators.hybrid`               hybrid
+:mod:`calculator.calculators.sovereign`            sovereign
+:mod:`calculator.calculators.takeaways`            takeaways
+:mod:`calculator.calculators.uncertainty`          uncertainty
+:mod:`calculator.calculators.sensitivity`          sensitivity
+=================================================  ===================
 """
 
 from __future__ import annotations
 
 from . import figures as fig
-from .article import INITIAL_INVESTMENT, ONGOING_COSTS, OVERVIEW, SCALING, TAKEAWAYS
+from .calculators import ALL
 from .fields import InputError
 from .names import TEXT_LABELS
-from .risk import SENSITIVITY, SOVEREIGN, UNCERTAINTY
 from .units import CURRENCIES
-from .value import DECISION, HYBRID, PROMPT_TAX, QUALITY
 
 __all__ = ["CALCULATORS", "calculate", "lookup", "schema"]
 
 #: Every calculator by id, in the guide's page order.
-CALCULATORS = {
-    c.id: c
-    for c in (
-        OVERVIEW,
-        PROMPT_TAX,
-        INITIAL_INVESTMENT,
-        ONGOING_COSTS,
-        QUALITY,
-        SCALING,
-        DECISION,
-        HYBRID,
-        SOVEREIGN,
-        TAKEAWAYS,
-        UNCERTAINTY,
-        SENSITIVITY,
-    )
-}
+CALCULATORS = {c.id: c for c in ALL}
 
 FIGURES_AS_OF = f"{fig.SOURCE['title']} ({fig.SOURCE['date']})"
 

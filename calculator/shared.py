@@ -1,5 +1,11 @@
-"""What several calculators share: common fields, and small cost helpers on the article's
-figures (both approaches' costs, payback, the month two cumulative costs cross)."""
+"""What several calculators share: common fields and outputs, small cost helpers on the
+article's figures (both approaches' costs, payback, the month two cumulative costs cross),
+the article's items as table rows, and the monthly benefit a calculator carries to the
+overview.
+
+Each calculator has a module of its own in :mod:`calculator.calculators`; what two or more
+of them use is here.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import math
 
 from . import figures as fig
 from .base import EXCHANGE_RATE
-from .fields import Field, Output
+from .fields import Column, Field, Output
 from .names import FINE_TUNING, PROMPTING
 
 FT, PE = FINE_TUNING.id, PROMPTING.id
@@ -113,6 +119,87 @@ def money(name, label, default, help="", **kw):
 def share(name, label, default, help="", **kw):
     return Field(
         name=name, label=label, unit="share", default=default, maximum=1, step=0.01, help=help, **kw
+    )
+
+
+def item_row(item, value, rate, **extra):
+    """One article item as a row of a calculator's items table: its range in the reader's
+    currency, the ``value`` used, and ``extra`` columns."""
+    return {
+        "id": item.id,
+        "label": item.label,
+        "approach": item.approach,
+        "period": item.period,
+        "low": item.low * rate,
+        "high": item.high * rate,
+        "value": value,
+        **extra,
+    }
+
+
+#: The columns every items table starts with (see :func:`item_row`).
+ITEM_COLUMNS = (
+    Column(key="label", label="Item", unit="text"),
+    Column(key="approach", label="Approach", unit="text"),
+    Column(key="value", label="Value", unit="money"),
+    Column(key="period", label="Per", unit="text"),
+)
+
+
+# --------------------------------------------------------------------------- carrying the benefit
+
+
+def carry_benefit(target, v, benefit, payback_months):
+    """A link value that opens ``target`` (the overview) with ``benefit`` as its monthly
+    benefit, with every input the two calculators share, and a horizon long enough to show
+    the payback; ``None`` when there is nothing to carry: the benefit is not positive (so
+    the fine-tune never pays back, as the overview with no benefit already shows), or beyond
+    the largest amount the overview takes.
+
+    The benefit is rounded to a cent of the article's dollar, in the reader's currency (a
+    link a reader can read, as precise at any exchange rate).
+
+    >>> from calculator.calculators.overview import OVERVIEW
+    >>> carry_benefit(OVERVIEW, {"range_position": 0.0, "seed": 3}, 900.004, 40.2)["inputs"]
+    {'ft_monthly_benefit': 900.0, 'range_position': 0.0, 'horizon_months': 41}
+    >>> link = carry_benefit(OVERVIEW, {"exchange_rate": 0.001}, 0.0144567, 40.2)
+    >>> link["inputs"]["ft_monthly_benefit"]
+    0.01446
+    """
+    rate = v.get("exchange_rate", 1.0)
+    benefit = round(benefit, 2 + max(0, round(-math.log10(rate))))
+    if not 0 < benefit <= BENEFIT.maximum * rate:
+        return None
+    inputs = {BENEFIT.name: benefit}
+    for field in target.fields:
+        if field.name in v and field.name != BENEFIT.name and v[field.name] != field.default:
+            inputs[field.name] = v[field.name]
+    horizon = target.field(HORIZON.name)
+    if payback_months is not None and math.ceil(payback_months) > horizon.default:
+        inputs[HORIZON.name] = min(horizon.maximum, math.ceil(payback_months))
+    return {"calculator": target.id, "inputs": inputs}
+
+
+def benefit_outputs(source):
+    """The two outputs of a calculator whose monthly benefit is carried to the overview
+    (:func:`carry_benefit`); ``source`` names its kind of payback."""
+    return (
+        Output(
+            key="ft_monthly_benefit",
+            label="Monthly benefit to carry to the overview",
+            unit="money",
+            help="What the fine-tune earns back each month against the article's running "
+            f"costs. Entered as the overview's monthly benefit, it reproduces this {source} "
+            "payback.",
+        ),
+        Output(
+            key="carry_to_overview",
+            label="Open the overview with this benefit",
+            unit="link",
+            none="nothing to carry: no benefit, one beyond the overview's limit, or your "
+            "own up-front cost, which the overview does not take",
+            help="Carries the benefit and the inputs the two calculators share.",
+        ),
     )
 
 

@@ -9,8 +9,8 @@ from urllib.parse import quote, urljoin
 import pytest
 
 from calculator import CALCULATORS, calculate, format_value
+from calculator.calculators.decision import EXAMPLES_NEEDED
 from calculator.display import link_href, present
-from calculator.value import EXAMPLES_NEEDED
 
 PAGES = {c.id: c.path for c in CALCULATORS.values()}
 FORM = 'form[data-calculator="{}"]'

@@ -231,10 +231,10 @@ def test_sensitivity_counts_an_item_that_can_flip_within_its_range():
 
 def _uncertainty_reference(v):
     """The simulation written plainly (rng.triangular, the figures' own sums): the fast
-    version in calculator.risk must give exactly the same totals."""
+    version in calculator.calculators.uncertainty must give exactly the same totals."""
     import random
 
-    from calculator.risk import break_even_month
+    from calculator.calculators.uncertainty import break_even_month
     from calculator.shared import approach_costs
 
     rng = random.Random(v["seed"])

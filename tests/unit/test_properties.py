@@ -154,7 +154,7 @@ def test_every_item_range_is_ordered():
 
 @given(st.integers(-(10**6), 10**6), st.integers(-(10**4), 10**4), st.integers(1, 240))
 def test_analytic_break_even_agrees_with_the_series(start, slope, horizon):
-    from calculator.risk import break_even_month
+    from calculator.calculators.uncertainty import break_even_month
     from calculator.shared import first_crossing
 
     series = [{"month": m, "a": start + m * slope, "b": 0} for m in range(horizon + 1)]
