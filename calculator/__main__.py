@@ -1,5 +1,7 @@
 """Command line: ``python -m calculator`` lists the calculators;
-``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one;
+``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one
+(``--preset KEY=provider/model`` fills a calculator's prices from the price table first;
+explicit ``--set`` values win);
 ``python -m calculator prices [--search TEXT] [--provider NAME]`` lists the model price table.
 
 Text output shows every number as the guide's pages do (:func:`calculator.format_value`);
@@ -13,7 +15,10 @@ import json
 import sys
 
 from . import CALCULATORS, InputError, calculate, prices
+from .base import EXCHANGE_RATE
 from .display import present
+from .prices import fill
+from .registry import lookup
 from .units import format_value
 
 PRICES = "prices"  # not a calculator: the model price table
@@ -41,6 +46,23 @@ def render(calc, result):
     lines.append("")
     lines.append(f"Figures: {result['figures_as_of']}")
     return "\n".join(lines)
+
+
+def apply_presets(calculator_id, chosen, inputs):
+    """Fill ``inputs`` from each ``(key, model)`` preset, in the currency of the
+    ``exchange_rate`` set (if any); values already in ``inputs`` win. Returns the notes a
+    reader should see (missing prices, where the prices come from)."""
+    if not chosen:
+        return []
+    calc = lookup(calculator_id)
+    rate = EXCHANGE_RATE.parse(inputs.get(EXCHANGE_RATE.name, EXCHANGE_RATE.default))
+    notes = []
+    for key, model in chosen:
+        values, missing = fill(calc.preset(key), model, rate)
+        for field, value in values.items():
+            inputs.setdefault(field, value)
+        notes.extend(missing)
+    return [*notes, prices.NOTE]
 
 
 def price_list(search, provider):
@@ -74,6 +96,13 @@ def main(argv=None):
         metavar="FIELD=VALUE",
         help="set an input (repeatable)",
     )
+    parser.add_argument(
+        "--preset",
+        action="append",
+        default=[],
+        metavar="KEY=PROVIDER/MODEL",
+        help="fill a preset's prices from the price table (repeatable; --set wins)",
+    )
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON")
     listing = parser.add_argument_group(f"{PRICES} (the model price table)")
     listing.add_argument("--search", metavar="TEXT", help="models whose id or name has TEXT")
@@ -99,7 +128,14 @@ def main(argv=None):
         if not sep:
             parser.error(f"--set takes FIELD=VALUE, got {pair!r}")
         inputs[name.strip()] = value
+    chosen = []
+    for pair in args.preset:
+        key, sep, model = pair.partition("=")
+        if not sep:
+            parser.error(f"--preset takes KEY=PROVIDER/MODEL, got {pair!r}")
+        chosen.append((key.strip(), model.strip()))
     try:
+        notes = apply_presets(args.calculator, chosen, inputs)
         result = calculate(args.calculator, inputs)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -108,6 +144,8 @@ def main(argv=None):
         print(json.dumps(result, indent=2, allow_nan=False))
     else:
         print(render(CALCULATORS[args.calculator], result))
+        for note in notes:
+            print(note)
     return 0
 
 

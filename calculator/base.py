@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .fields import Field, InputError, Output, parse_inputs
+from .prices import Preset
 from .units import UNITS
 
 __all__ = ["EXCHANGE_RATE", "Calculator", "page_path"]
@@ -64,6 +65,7 @@ class Calculator:
     formula: tuple[str, ...]
     compute: Callable[[dict], dict]
     caveats: tuple[str, ...] = ()  # corrections to the article that apply to the results
+    presets: tuple[Preset, ...] = ()  # models from the price table that fill some fields
 
     def __post_init__(self):
         if EXCHANGE_RATE not in self.fields:  # every calculator speaks the reader's currency
@@ -81,6 +83,10 @@ class Calculator:
                 raise ValueError(f"{self.id}.{output.key}: a headline result is one value")
         if not any(o.headline for o in self.outputs):
             raise ValueError(f"{self.id}: declare at least one headline result")
+        names = {f.name for f in self.fields}
+        for preset in self.presets:
+            if not set(preset.fields.values()) <= names:
+                raise ValueError(f"{self.id}: preset {preset.key} fills fields it does not have")
         scalars = {o.key for o in self.outputs if UNITS[o.unit].scalar}
         for output in self.outputs:
             chart = output.chart
@@ -91,6 +97,16 @@ class Calculator:
     def path(self):
         """Where the calculator's page is, relative to the site root."""
         return page_path(self.page)
+
+    def preset(self, key):
+        """The preset ``key``, or :class:`InputError` naming it."""
+        for preset in self.presets:
+            if preset.key == key:
+                return preset
+        known = ", ".join(p.key for p in self.presets) or "none"
+        raise InputError(
+            str(key)[:40], f"unknown preset; this calculator's: {known}", calculator=self.id
+        )
 
     def field(self, name):
         return next(f for f in self.fields if f.name == name)
@@ -145,4 +161,5 @@ class Calculator:
             "outputs": [o.as_dict() for o in self.outputs],
             "formula": list(self.formula),
             "caveats": list(self.notes),
+            "presets": [p.as_dict() for p in self.presets],
         }

@@ -23,11 +23,12 @@ from functools import cache
 from .base import EXCHANGE_RATE
 from .display import input_texts, present
 from .fields import InputError
+from .prices import NOTE, fill
 from .quotes import quote
 from .registry import calculate, lookup, schema
 from .units import UNITS, check_currency, currency_note, input_hint, input_text
 
-__all__ = ["call", "describe", "quotes"]
+__all__ = ["call", "describe", "preset", "quotes"]
 
 
 def _error(err):
@@ -105,6 +106,29 @@ def quotes(names_json, currency=None, rate="1"):
         return _error(err)
     texts = {name: quote(name, code, value) for name in json.loads(names_json)}
     return json.dumps({"ok": True, "quotes": texts})
+
+
+def preset(calculator_id, key, name, rate="1"):
+    """The box texts that preset ``key`` of ``calculator_id`` fills for model ``name``
+    (``provider/model``), in the reader's currency at ``rate``: ``{"ok": true, "values":
+    {field: text}, "notes": [...], "source": ...}``, an empty text where the table has no
+    price (the box's default applies), or the error naming the preset.
+
+    >>> reply = json.loads(preset("prompt_tax", "pe", "openai/gpt-4o", "0.92"))
+    >>> reply["values"]
+    {'pe_input_price': '2.3', 'pe_output_price': '9.2', 'pe_cached_input_price': '1.15'}
+    >>> json.loads(preset("prompt_tax", "pe", "acme/x", "1"))["error"]["reason"]
+    "unknown model 'acme/x' in the table"
+    """
+    try:
+        calc = lookup(calculator_id)
+        chosen = calc.preset(key)
+        values, notes = fill(chosen, name, EXCHANGE_RATE.parse(rate))
+    except InputError as err:
+        err.calculator = calculator_id
+        return _error(err)
+    texts = {field: input_text(value) for field, value in values.items()}
+    return json.dumps({"ok": True, "values": texts, "notes": notes, "source": NOTE})
 
 
 @cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ..base import Calculator
 from ..fields import Field, Output
+from ..prices import Preset
 from ..shared import (
     RANGE,
     RETRAINING_CAVEAT,
@@ -28,21 +29,66 @@ from ..shared import (
     costs,
     money,
     payback,
+    share,
     units_to_cover,
 )
 from .overview import OVERVIEW
+
+PER_MILLION = 1_000_000
+
+
+def input_price_paid(tokens_price, cached_price, cached_share):
+    """What an input token costs on average, per million, when ``cached_share`` of the
+    input tokens are read from the provider's prompt cache at ``cached_price``.
+
+    >>> input_price_paid(2.5, 1.25, 0.0), input_price_paid(2.5, 1.25, 0.8)
+    (2.5, 1.5)
+    """
+    if not cached_share:
+        return tokens_price  # no caching: exactly the list price
+    return tokens_price * (1 - cached_share) + cached_price * cached_share
+
+
+def cached_price(v, side):
+    """The cache-read price entered for ``side`` ("pe" or "ft"), or half its input price."""
+    entered = v[f"{side}_cached_input_price"]
+    return v[f"{side}_input_price"] / 2 if entered is None else entered
+
+
+def per_request(v, side, cached_share=None):
+    """One request's cost on ``side``, with its cached share (or the one given).
+
+    >>> v = {"pe_input_tokens": 2000, "pe_input_price": 2.5, "pe_cached_input_price": None,
+    ...      "pe_cached_share": 0.0, "output_tokens": 300, "pe_output_price": 10.0}
+    >>> per_request(v, "pe"), per_request(v, "pe", cached_share=1.0)
+    (0.008, 0.0055)
+    """
+    share = v[f"{side}_cached_share"] if cached_share is None else cached_share
+    price = input_price_paid(v[f"{side}_input_price"], cached_price(v, side), share)
+    return (v[f"{side}_input_tokens"] * price + v["output_tokens"] * v[f"{side}_output_price"]) / (
+        PER_MILLION
+    )
+
+
+def break_even_cached_share(v, ft_inference, other_gap):
+    """The prompted side's cached share at which the fine-tune's monthly saving is zero:
+    the saving falls in a straight line as more of the prompt is cached. ``None`` where no
+    share from 0 to 1 gives zero (the saving keeps one sign throughout)."""
+    requests = v["requests_per_month"]
+    uncached = per_request(v, "pe", cached_share=0.0) * requests
+    fully = per_request(v, "pe", cached_share=1.0) * requests
+    at_zero, slope = uncached - ft_inference - other_gap, fully - uncached
+    if slope == 0:
+        return 0.0 if at_zero == 0 else None
+    share = -at_zero / slope
+    return share if 0 <= share <= 1 else None
 
 
 def compute_prompt_tax(v):
     c = costs(v)
     values = c["values"]
-    per_million = 1_000_000
-    pe_per_request = (
-        v["pe_input_tokens"] * v["pe_input_price"] + v["output_tokens"] * v["pe_output_price"]
-    ) / per_million
-    ft_per_request = (
-        v["ft_input_tokens"] * v["ft_input_price"] + v["output_tokens"] * v["ft_output_price"]
-    ) / per_million
+    pe_per_request = per_request(v, "pe")
+    ft_per_request = per_request(v, "ft")
     requests = v["requests_per_month"]
     pe_inference, ft_inference = pe_per_request * requests, ft_per_request * requests
     if v["include_other_running_costs"]:
@@ -72,6 +118,7 @@ def compute_prompt_tax(v):
         "fine_tune_upfront": upfront,
         "payback_months": payback_months,
         "break_even_requests_per_month": break_even_requests,
+        "break_even_cached_share": break_even_cached_share(v, ft_inference, other_gap),
         "ft_monthly_benefit": benefit,
         "carry_to_overview": carry,
     }
@@ -103,6 +150,40 @@ def _price(name, label, default, why):
         step=0.01,
         help="Price per million tokens. Enter your provider's list price.",
     )
+
+
+def _caching(side, name):
+    return (
+        share(
+            f"{side}_cached_share",
+            f"Share of input tokens read from cache, {name}",
+            0.0,
+            help="Providers keep a repeated prompt prefix (instructions, examples, documents) "
+            "and bill it at the cache-read price when the next request repeats it. 0 counts "
+            "every input token at the input price.",
+        ),
+        Field(
+            name=f"{side}_cached_input_price",
+            label=f"Cache-read price, {name}",
+            unit="money_per_million_tokens",
+            default=None,
+            placeholder="half the input price",
+            maximum=100_000,
+            source="illustrative",
+            why="providers bill cache reads at a tenth to a half of the input price; half is "
+            "the cautious end",
+            step=0.01,
+            help="Price per million input tokens read from the cache. Leave empty for half "
+            "the input price.",
+        ),
+    )
+
+
+CACHE_WRITE_CAVEAT = (
+    "Prompt caching counts cache reads only: some providers bill writing a prompt into the "
+    "cache above the input price, and keep it for minutes, so a share that is rarely "
+    "repeated saves less than these results say."
+)
 
 
 PROMPT_TAX = Calculator(
@@ -169,6 +250,8 @@ PROMPT_TAX = Calculator(
             15.00,
             "hosted fine-tuned models are usually billed above the base model; 1.5x here",
         ),
+        *_caching("pe", "prompted"),
+        *_caching("ft", "fine-tuned"),
         Field(
             name="include_other_running_costs",
             label="Count the article's other running costs",
@@ -220,10 +303,20 @@ PROMPT_TAX = Calculator(
             unit="count",
             none="none: a fine-tuned request costs no less",
         ),
+        Output(
+            key="break_even_cached_share",
+            label="Cached share of the prompt at which the fine-tune saves nothing",
+            unit="share",
+            none="none: no share from 0 to 1 brings the saving to zero",
+            help="Caching the prompted side's input cuts its cost; at this share of input "
+            "tokens read from cache the two approaches cost the same each month.",
+        ),
         Output(key="saving_per_request", label="Saving per request", unit="money"),
     ),
     formula=(
-        "cost_per_request = (input_tokens * input_price + output_tokens * output_price) / 1e6",
+        "input_price_paid = input_price * (1 - cached_share) + cached_input_price * "
+        "cached_share; cached_input_price defaults to input_price / 2",
+        "cost_per_request = (input_tokens * input_price_paid + output_tokens * output_price) / 1e6",
         "monthly_inference = cost_per_request * requests_per_month",
         "other gap = (ft_monthly - ft_hosting_inference) - (pe_monthly - pe_api_usage), or 0",
         "monthly_saving = pe_monthly_inference - ft_monthly_inference - other gap",
@@ -231,7 +324,35 @@ PROMPT_TAX = Calculator(
         "positive); the default upfront is ft_initial - pe_initial",
         "ft_monthly_benefit = monthly_saving + (ft_monthly - pe_monthly): with it, the "
         "overview's fine-tuning line falls by monthly_saving a month against prompting's",
+        "break_even_cached_share = the pe_cached_share at which monthly_saving = 0 (the "
+        "saving is linear in it); none where that share is outside 0 to 1",
     ),
-    caveats=(RETRAINING_CAVEAT,),
+    caveats=(RETRAINING_CAVEAT, CACHE_WRITE_CAVEAT),
+    presets=(
+        Preset(
+            key="pe",
+            label="Prompted (base) model",
+            fields={
+                "input": "pe_input_price",
+                "output": "pe_output_price",
+                "cache_read": "pe_cached_input_price",
+            },
+            help="Type a provider or a model to fill the prompted side's prices from the "
+            "price table; every box stays yours to edit.",
+        ),
+        Preset(
+            key="ft",
+            label="Fine-tuned model",
+            fields={
+                "input": "ft_input_price",
+                "output": "ft_output_price",
+                "cache_read": "ft_cached_input_price",
+            },
+            fine_tuned_first=True,
+            help="The table's fine-tuned variants come first, then every model: a fine-tuned "
+            "model is billed at its base model's price only on platforms that bill adapters "
+            "at the base rate.",
+        ),
+    ),
     compute=compute_prompt_tax,
 )

@@ -58,3 +58,40 @@ def test_search_and_provider_belong_to_the_price_list(capsys):
         main(["overview", "--search", "gpt"])
     assert exit.value.code == 2
     assert "--search and --provider go with 'prices'" in capsys.readouterr().err
+
+
+def test_a_preset_fills_prices_and_set_values_win(capsys):
+    args = ["prompt_tax", "--preset", "pe=anthropic/claude-sonnet-4-5", "--json"]
+    assert main([*args, "--preset", "ft=openai/ft:gpt-4o", "--set", "pe_output_price=12"]) == 0
+    used = json.loads(capsys.readouterr().out)["inputs"]
+    assert (used["pe_input_price"], used["pe_output_price"], used["pe_cached_input_price"]) == (
+        3.0,
+        12.0,
+        0.3,
+    )
+    assert (used["ft_input_price"], used["ft_cached_input_price"]) == (3.75, None)
+
+
+def test_a_preset_is_converted_at_the_exchange_rate_set(capsys):
+    args = ["prompt_tax", "--preset", "pe=openai/gpt-4o", "--set", "exchange_rate=0.92"]
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["inputs"]["pe_input_price"] == 2.3
+
+
+def test_the_text_output_says_where_preset_prices_come_from(capsys):
+    assert main(["prompt_tax", "--preset", "ft=openai/ft:gpt-4o"]) == 0
+    out = capsys.readouterr().out
+    assert "ft:gpt-4o has no cache-read price" in out and "Prices: genai-prices" in out
+
+
+@pytest.mark.parametrize(
+    ("preset", "named"),
+    [("pe=openai/gpt-9", "'openai/gpt-9'"), ("xx=openai/gpt-4o", "xx"), ("pe", "KEY=")],
+)
+def test_an_unknown_preset_or_model_exits_2_naming_it(capsys, preset, named):
+    try:
+        code = main(["prompt_tax", "--preset", preset])
+    except SystemExit as exit:  # argparse refuses a malformed argument
+        code = exit.code
+    assert code == 2
+    assert named in capsys.readouterr().err

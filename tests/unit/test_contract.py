@@ -27,6 +27,7 @@ REQUIRED_KEYS = {
         "monthly_saving",
         "payback_months",
         "ft_monthly_benefit",
+        "break_even_cached_share",
     },
     "quality": {
         "pe_effective_monthly",
