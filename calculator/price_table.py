@@ -1263,7 +1263,7 @@ MODELS = (
     ("openrouter", "deepseek/deepseek-v4.1-flash:batch", "DeepSeek V4.1 Flash (batch)", 0.011, 0.2, 0.002),
     ("openrouter", "devstral-small", "Devstral Small", 0.06, 0.12, None),
     ("openrouter", "dobby-mini-unhinged-plus-llama-3.1-8b", "Dobby Mini Plus Llama 3.1 8B", 0.2, 0.2, None),
-    ("openrouter", "dolphin-mixtral-8x22b", "Dolphin 2.9.2 Mixtral 8x22B \ud83d\udc2c", 0.9, 0.9, None),
+    ("openrouter", "dolphin-mixtral-8x22b", "Dolphin 2.9.2 Mixtral 8x22B 🐬", 0.9, 0.9, None),
     ("openrouter", "eleutherai/llemma_7b", "eleutherai/llemma_7b", 0.8, 1.2, None),
     ("openrouter", "elorian/glimpse", "Glimpse", 0.6, 3.0, 0.06),
     ("openrouter", "essentialai/rnj-1-instruct", "Rnj 1 Instruct", 0.15, 0.15, None),

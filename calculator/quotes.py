@@ -28,6 +28,7 @@ KeyError: "unknown figure 'calc:overview.nope'"
 from __future__ import annotations
 
 from . import figures as fig
+from . import prices
 from .calculators.decision import EXAMPLES_NEEDED
 from .names import APPROACHES
 from .registry import CALCULATORS, calculate
@@ -39,6 +40,8 @@ CONSTANTS = {
     "examples_needed": f"{EXAMPLES_NEEDED:,}",
     "article_date": "19 May 2025",
     "article_title": fig.SOURCE["title"],
+    "prices_source": prices.SOURCE,
+    "prices_as_of": prices.AS_OF,
 }
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from calculator import CALCULATORS, calculate
+from calculator import CALCULATORS, calculate, prices
 from calculator import figures as fig
 from calculator.display import input_texts, present
 from calculator.units import CURRENCIES, UNITS, currency_note, input_hint, input_text
@@ -44,9 +44,27 @@ def environment():
         lstrip_blocks=True,
     )
     env.globals.update(
-        hint=lambda field: input_hint(field.unit), default_text=lambda f: input_text(f.default)
+        hint=lambda field: input_hint(field.unit),
+        default_text=lambda f: input_text(f.default),
+        preset_models=preset_models,
+        prices_note=prices.NOTE,
     )
     return env
+
+
+def preset_models(fine_tuned_only):
+    """The models a preset lists (every one, or the fine-tuned variants only), each with the
+    text its option shows beside its id: the provider, and the model's name where it says
+    more than the id."""
+    return [
+        {
+            "id": model["id"],
+            "label": model["provider_name"]
+            + ("" if model["name"] == model["model"] else f": {model['name']}"),
+        }
+        for model in prices.models()
+        if model["fine_tuned"] or not fine_tuned_only
+    ]
 
 
 def grouped_outputs(calc):

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import ast
 import datetime as dt
-import json
 import sys
 from decimal import Decimal
 from importlib import metadata
@@ -134,9 +133,11 @@ def literal(value):
     """``value`` as Python source in the style ruff formats: double quotes, ``None``."""
     if value is None:
         return "None"
-    if isinstance(value, str):
-        return json.dumps(value)  # a valid Python string literal, non-ASCII escaped
-    return repr(value)
+    text = repr(value)
+    if isinstance(value, str) and text.startswith("'"):  # ruff's quotes: double
+        inner = text[1:-1].replace("\\'", "'").replace('"', '\\"')
+        return f'"{inner}"'
+    return text
 
 
 def render(as_of=None):
