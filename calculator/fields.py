@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 
 from .units import UNITS
 
-__all__ = ["Chart", "Column", "Field", "InputError", "Output", "parse_inputs"]
+__all__ = ["Chart", "Check", "Column", "Field", "InputError", "Output", "parse_inputs"]
 
 KINDS = ("number", "integer", "boolean", "choice")
 SOURCES = ("article", "illustrative", "model")
@@ -196,6 +196,32 @@ class Field:
         data["choices"] = [list(c) for c in self.choices]
         data["optional"] = self.optional
         return data
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    """A rule over several fields of a calculator, applied once each has been parsed on its
+    own: ``holds`` takes the parsed values; where it is false, the input is refused on
+    ``field``, for ``reason``, a template filled in with the parsed values.
+
+    >>> within = Check(
+    ...     field="switch_month",
+    ...     holds=lambda v: v["switch_month"] <= v["horizon_months"],
+    ...     reason="must not be after the horizon ({horizon_months} months)",
+    ... )
+    >>> within.problem({"switch_month": 13, "horizon_months": 12})
+    'must not be after the horizon (12 months)'
+    >>> within.problem({"switch_month": 12, "horizon_months": 12}) is None
+    True
+    """
+
+    field: str
+    holds: Callable[[dict], bool]
+    reason: str
+
+    def problem(self, values):
+        """The reason ``values`` break the rule, or ``None`` where they keep it."""
+        return None if self.holds(values) else self.reason.format_map(values)
 
 
 @dataclass(frozen=True, kw_only=True)
