@@ -23,8 +23,6 @@ def integer_bounds(field):
 def field_strategy(field, rate=1.0):
     if field.kind == "boolean":
         return st.booleans()
-    if field.kind == "choice":
-        return st.sampled_from([key for key, _ in field.choices])
     scale = rate if field.money else 1.0  # money bounds are in the article's dollars
     low = (field.minimum if field.minimum is not None else 0) * scale
     if field.kind == "integer":
