@@ -1,6 +1,7 @@
 """What every calculator is made of: the :class:`Calculator` declaration.
 
-A calculator declares its inputs (:class:`~calculator.fields.Field`), its results
+A calculator declares its inputs (:class:`~calculator.fields.Field`), the rules that span
+several of them (:class:`~calculator.fields.Check`), its results
 (:class:`~calculator.fields.Output`), its formula in words and the function from one to
 the other. The declaration is checked when it is made (names unique, units known, headline
 results scalar) and every result is checked against it when it is computed (each declared
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .fields import Field, InputError, Output, parse_inputs
+from .fields import Check, Field, InputError, Output, parse_inputs
 from .prices import Preset
 from .units import UNITS
 
@@ -65,6 +66,7 @@ class Calculator:
     formula: tuple[str, ...]
     compute: Callable[[dict], dict]
     caveats: tuple[str, ...] = ()  # corrections to the article that apply to the results
+    checks: tuple[Check, ...] = ()  # rules over several fields, applied after parsing
     presets: tuple[Preset, ...] = ()  # models from the price table that fill some fields
 
     def __post_init__(self):
@@ -76,6 +78,9 @@ class Calculator:
         ):
             if len(set(names)) != len(names):
                 raise ValueError(f"{self.id}: duplicate {kind} names")
+        for check in self.checks:
+            if check.field not in {f.name for f in self.fields}:
+                raise ValueError(f"{self.id}: a check reports on an undeclared field")
         if not self.page.endswith(".md"):
             raise ValueError(f"{self.id}: page must be a Markdown file, got {self.page!r}")
         for output in self.outputs:
@@ -111,16 +116,47 @@ class Calculator:
     def field(self, name):
         return next(f for f in self.fields if f.name == name)
 
-    def run(self, inputs):
-        """Parse ``inputs``, compute, and check the result against the declared outputs.
+    def parse(self, inputs):
+        """The value of every field for ``inputs``, each parsed on its own (the checks are
+        not applied); :class:`InputError` for the first field that is wrong.
 
         The exchange rate is read first: the other money defaults depend on it.
+
+        >>> from calculator import CALCULATORS
+        >>> values = CALCULATORS["hybrid"].parse({"switch_month": "40", "exchange_rate": 2})
+        >>> values["switch_month"], values["horizon_months"], values["ft_monthly_benefit"]
+        (40, 36, 40000.0)
         """
         rate = EXCHANGE_RATE.default
         if isinstance(inputs, dict) and EXCHANGE_RATE.name in inputs:
             only_rate = {EXCHANGE_RATE.name: inputs[EXCHANGE_RATE.name]}
             rate = parse_inputs((EXCHANGE_RATE,), only_rate, self.id)[EXCHANGE_RATE.name]
-        values = parse_inputs(self.fields, inputs, self.id, rate)
+        return parse_inputs(self.fields, inputs, self.id, rate)
+
+    def check(self, values):
+        """Apply the calculator's checks to parsed ``values``: :class:`InputError` on the
+        field of the first that fails.
+
+        >>> from calculator import CALCULATORS
+        >>> hybrid = CALCULATORS["hybrid"]
+        >>> try:
+        ...     hybrid.check(hybrid.parse({"switch_month": 40}))
+        ... except InputError as err:
+        ...     print(err.calculator, err.field, "-", err.reason)
+        hybrid switch_month - must not be after the horizon (36 months)
+        """
+        for check in self.checks:
+            reason = check.problem(values)
+            if reason is not None:
+                err = self.field(check.field).error(reason)
+                err.calculator = self.id
+                raise err
+
+    def run(self, inputs):
+        """Parse ``inputs``, apply the checks, compute, and check the result against the
+        declared outputs."""
+        values = self.parse(inputs)
+        self.check(values)
         try:
             result = self.compute(values)
         except InputError as err:

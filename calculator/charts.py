@@ -73,9 +73,7 @@ def _svg(parts, title, summary, chart_id, width, height, kind=""):
     )
 
 
-def line_chart(
-    rows, *, x, lines, title, chart_id, currency=None, description="", texts=None, marks=()
-):
+def line_chart(rows, *, x, lines, title, chart_id, currency=None, texts=None, marks=()):
     """An SVG line chart of ``rows``: ``x`` and each of ``lines`` are (key, label, unit).
 
     ``chart_id`` makes the ids inside the SVG unique on a page. ``texts``, if given, holds
@@ -208,7 +206,7 @@ def line_chart(
         + "</g>"
     )
     last = rows[-1]
-    summary = description or "; ".join(
+    summary = "; ".join(
         f"{label} {money(last[key], unit)} at {x[1].lower()} {money(last[x[0]], x[2])}"
         for key, label, unit in lines
         if last[key] is not None

@@ -72,8 +72,8 @@ def link_href(source_path, value, currency=None):
 
 def input_texts(calculator_id, inputs, currency=None):
     """Each input as a printed memo lists it: amounts of money as the results show money,
-    a choice by its label, an empty optional field by what it stands for, any other
-    number as its box holds it. ``inputs`` are the values the model used.
+    an empty optional field by what it stands for, a flag as yes or no, any other number
+    as its box holds it. ``inputs`` are the values the model used.
 
     >>> texts = input_texts("quality", {"cost_per_error": 36.8, "tasks_per_month": 10000})
     >>> texts["cost_per_error"], texts["tasks_per_month"]
@@ -87,8 +87,6 @@ def input_texts(calculator_id, inputs, currency=None):
         field = calc.field(name)
         if value is None:
             texts[name] = field.placeholder
-        elif field.kind == "choice":
-            texts[name] = dict(field.choices).get(value, str(value))
         elif field.kind == "boolean":
             texts[name] = "yes" if value else "no"
         elif field.money:

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 
 from .units import UNITS
 
-__all__ = ["Chart", "Column", "Field", "InputError", "Output", "parse_inputs"]
+__all__ = ["Chart", "Check", "Column", "Field", "InputError", "Output", "parse_inputs"]
 
-KINDS = ("number", "integer", "boolean", "choice")
+KINDS = ("number", "integer", "boolean")
 SOURCES = ("article", "illustrative", "model")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _TRUE = {"true", "1", "yes", "on"}
@@ -88,7 +88,6 @@ class Field:
     help: str = ""
     source: str = "model"
     why: str = ""
-    choices: tuple[tuple[str, str], ...] = ()
     advanced: bool = False
     step: float | None = None
     placeholder: str = ""
@@ -139,8 +138,6 @@ class Field:
             raise self.error("enter a value")
         if self.kind == "boolean":
             return self._parse_boolean(raw)
-        if self.kind == "choice":
-            return self._parse_choice(raw)
         return self._parse_number(raw, rate if self.money else 1.0)
 
     def _parse_boolean(self, raw):
@@ -152,13 +149,6 @@ class Field:
         if text in _FALSE:
             return False
         raise self.error(f"must be true or false, got {_show(raw)}")
-
-    def _parse_choice(self, raw):
-        text = str(raw).strip()
-        allowed = [key for key, _ in self.choices]
-        if text not in allowed:
-            raise self.error(f"must be one of {', '.join(allowed)}; got {_show(raw)}")
-        return text
 
     def _parse_number(self, raw, scale=1.0):
         if isinstance(raw, bool):
@@ -193,9 +183,34 @@ class Field:
 
     def as_dict(self):
         data = asdict(self)
-        data["choices"] = [list(c) for c in self.choices]
         data["optional"] = self.optional
         return data
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    """A rule over several fields of a calculator, applied once each has been parsed on its
+    own: ``holds`` takes the parsed values; where it is false, the input is refused on
+    ``field``, for ``reason``, a template filled in with the parsed values.
+
+    >>> within = Check(
+    ...     field="switch_month",
+    ...     holds=lambda v: v["switch_month"] <= v["horizon_months"],
+    ...     reason="must not be after the horizon ({horizon_months} months)",
+    ... )
+    >>> within.problem({"switch_month": 13, "horizon_months": 12})
+    'must not be after the horizon (12 months)'
+    >>> within.problem({"switch_month": 12, "horizon_months": 12}) is None
+    True
+    """
+
+    field: str
+    holds: Callable[[dict], bool]
+    reason: str
+
+    def problem(self, values):
+        """The reason ``values`` break the rule, or ``None`` where they keep it."""
+        return None if self.holds(values) else self.reason.format_map(values)
 
 
 @dataclass(frozen=True, kw_only=True)

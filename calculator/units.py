@@ -238,7 +238,6 @@ UNITS = {
         Unit(name="tokens", format=_quantity),
         Unit(name="flag", format=_flag),
         Unit(name="text", format=_text, none=""),
-        Unit(name="choice", format=_text, none=""),
         Unit(name="list", scalar=False),  # a list of strings
         Unit(name="table", scalar=False),  # a list of records, with declared columns
         Unit(name="series", scalar=False),  # a table drawn as a chart too

@@ -14,7 +14,8 @@
 //
 // Every .pyc is hash-based and unchecked (no timestamps: the same sources give the same
 // bytes, so the runtime's content address is stable). Called by scripts/prepare_runtime.py
-// before the wheel's sha256 is recorded in the lock file.
+// before the wheel's sha256 is recorded in the lock file. The Python it runs inside the
+// runtime is scripts/runtime_compile.py.
 //
 // Usage: node scripts/compile_runtime.mjs RUNTIME_DIR WHEEL   (both zips are rewritten)
 import { readFileSync, writeFileSync } from "node:fs";
@@ -22,75 +23,8 @@ import { pathToFileURL } from "node:url";
 
 const STDLIB = "python_stdlib.zip";
 
-// The standard library modules (their paths inside the zip) imported by the runtime as it
-// starts and by the cost model, run with every calculator's defaults, in dollars and in
-// another currency, with bad input, and quoting the prose's figures.
-const USED = `
-import sys
-sys.path.insert(0, "/tmp/in.whl")
-import json
-from calculator import bridge
-for cid in json.loads(bridge.describe())["calculators"]:
-    for currency in (None, "EUR", "JPY"):
-        bridge.call(cid, "{}", currency)
-    bridge.call(cid, '{"exchange_rate": "-1"}', None)
-    bridge.call(cid, "not json", None)
-names = ["item:ft_data_preparation", "calc:overview.ft_total", "claim:ongoing_ratio"]
-bridge.quotes(json.dumps(names), "EUR", "0.9")
-prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
-used = sorted({
-    m.__file__[len(prefix):] for m in list(sys.modules.values())
-    if (getattr(m, "__file__", None) or "").startswith(prefix)
-    and getattr(m.__spec__, "origin", None) != "frozen"  # built into the interpreter
-})
-json.dumps(used)
-`;
-
-const COMPILE = `
-import base64, hashlib, importlib.util, json, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-
-def bytecode(data, filename):
-    code = compile(data, filename, "exec", dont_inherit=True)
-    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), False))
-
-def record_line(name, data):
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{name},sha256={digest},{len(data)}"
-
-def entry(name, like):
-    info = zipfile.ZipInfo(name, like.date_time)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-with zipfile.ZipFile("/tmp/in.whl") as source, \\
-        zipfile.ZipFile("/tmp/out.whl", "w", zipfile.ZIP_DEFLATED) as out:
-    compiled, record = [], None
-    for info in source.infolist():
-        data = source.read(info)
-        if info.filename.endswith(".dist-info/RECORD"):
-            record = (info, data.decode().splitlines())
-            continue
-        out.writestr(info, data)
-        if info.filename.endswith(".py"):
-            pyc = bytecode(data, info.filename)
-            out.writestr(entry(info.filename[:-3] + ".pyc", info), pyc)
-            compiled.append(record_line(info.filename[:-3] + ".pyc", pyc))
-    info, lines = record
-    own = [line for line in lines if line.startswith(info.filename + ",")]
-    others = [line for line in lines if line not in own]
-    out.writestr(info, "\\n".join(others + compiled + own) + "\\n")
-
-used = set(json.loads(USED))
-with zipfile.ZipFile("/tmp/stdlib.zip") as source, \\
-        zipfile.ZipFile("/tmp/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED) as out:
-    for info in source.infolist():
-        data = source.read(info)
-        if info.filename in used:
-            out.writestr(entry(info.filename[:-3] + ".pyc", info), bytecode(data, info.filename))
-        else:
-            out.writestr(info, data)
-`;
+// The Python that runs inside the runtime (what to compile, and compiling it).
+const PYTHON = new URL("./runtime_compile.py", import.meta.url);
 
 const [runtimeDir, wheel] = process.argv.slice(2);
 if (!runtimeDir || !wheel) {
@@ -102,9 +36,11 @@ const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).hre
 const pyodide = await loadPyodide({ indexURL });
 pyodide.FS.writeFile("/tmp/in.whl", readFileSync(wheel));
 pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(`${indexURL}${STDLIB}`));
-const used = pyodide.runPython(USED); // before COMPILE imports anything of its own
-pyodide.globals.set("USED", used);
-pyodide.runPython(COMPILE);
+pyodide.runPython(readFileSync(PYTHON, "utf8"));
+const python = (name) => pyodide.globals.get(name);
+const used = python("used_stdlib")("/tmp/in.whl"); // before compiling imports anything
+python("compile_wheel")("/tmp/in.whl", "/tmp/out.whl");
+python("compile_stdlib")("/tmp/stdlib.zip", "/tmp/stdlib-out.zip", used);
 writeFileSync(wheel, pyodide.FS.readFile("/tmp/out.whl"));
 writeFileSync(`${indexURL}${STDLIB}`, pyodide.FS.readFile("/tmp/stdlib-out.zip"));
 console.log(`compiled: the wheel, and ${JSON.parse(used).length} modules of ${STDLIB}`);

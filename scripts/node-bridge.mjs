@@ -5,7 +5,7 @@
 //
 // Command line: node scripts/node-bridge.mjs RUNTIME_DIR < calls.json
 //   reads [{calculator, inputs}, ...] and prints {python, replies: [bridge.call(...)...],
-//   from_source: [module names]} (see FROM_SOURCE).
+//   from_source: [module names]} (see node_bridge.py).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { bootFresh, openBridge } from "../docs/javascripts/boot.mjs";
@@ -18,17 +18,10 @@ export async function loadBridge(runtimeDir) {
   return { pyodide, ...openBridge(pyodide) };
 }
 
-// The modules of the standard library's zip and of the wheel that were imported from their
+// The Python run inside the runtime once the calls are answered: from_source() names the
+// modules of the standard library's zip and of the wheel that were imported from their
 // source rather than from the bytecode the build compiled (scripts/compile_runtime.mjs).
-const FROM_SOURCE = `
-import json, sys
-zips = ("/lib/python%d%d.zip/" % sys.version_info[:2], "/lib/tune_or_prompt.whl/")
-json.dumps(sorted(
-    name for name, module in list(sys.modules.items())
-    if (getattr(module, "__file__", None) or "").startswith(zips)
-    and not module.__file__.endswith(".pyc")
-    and getattr(module.__spec__, "origin", None) != "frozen"  # built into the interpreter
-))`;
+const PYTHON = new URL("./node_bridge.py", import.meta.url);
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { bridge, python, pyodide } = await loadBridge(process.argv[2]);
@@ -36,6 +29,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const replies = calls.map((c) =>
     JSON.parse(bridge.call(String(c.calculator), JSON.stringify(c.inputs))),
   );
-  const fromSource = JSON.parse(pyodide.runPython(FROM_SOURCE));
+  pyodide.runPython(readFileSync(PYTHON, "utf8"));
+  const fromSource = JSON.parse(pyodide.globals.get("from_source")());
   process.stdout.write(JSON.stringify({ python, replies, from_source: fromSource }));
 }

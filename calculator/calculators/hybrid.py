@@ -8,7 +8,7 @@ figures (:mod:`calculator.calculators.quality`)."""
 from __future__ import annotations
 
 from ..base import Calculator
-from ..fields import Column, Field, Output
+from ..fields import Check, Column, Field, Output
 from ..shared import (
     HORIZON,
     RANGE,
@@ -24,11 +24,7 @@ from .quality import QUALITY_DEFAULTS, error_savings
 def compute_hybrid(v):
     c = costs(v)
     horizon, share_pe = v["horizon_months"], v["pe_share_after_switch"]
-    switch = v["switch_month"]
-    if switch > horizon:
-        raise HYBRID.field("switch_month").error(
-            f"must not be after the horizon ({horizon} months)"
-        )
+    switch = v["switch_month"]  # at most the horizon (SWITCH_WITHIN_HORIZON)
     benefit = [
         v["ft_monthly_benefit"] * (1 + v["benefit_growth_per_month"]) ** (m - 1)
         for m in range(1, horizon + 1)
@@ -84,6 +80,13 @@ def compute_hybrid(v):
         ],
     }
 
+
+#: The fine-tune goes live at the end of the horizon at the latest.
+SWITCH_WITHIN_HORIZON = Check(
+    field="switch_month",
+    holds=lambda v: v["switch_month"] <= v["horizon_months"],
+    reason="must not be after the horizon ({horizon_months} months)",
+)
 
 HYBRID = Calculator(
     id="hybrid",
@@ -193,5 +196,6 @@ HYBRID = Calculator(
         "fine-tune from the start",
     ),
     caveats=(RETRAINING_CAVEAT,),
+    checks=(SWITCH_WITHIN_HORIZON,),
     compute=compute_hybrid,
 )

@@ -14,16 +14,19 @@ INTEGER_CAP = 10_000
 RATES = st.one_of(st.just(1.0), st.floats(1e-3, 1e3))
 
 
+def integer_bounds(field):
+    low = field.minimum if field.minimum is not None else 0
+    high = min(field.maximum if field.maximum is not None else INTEGER_CAP, INTEGER_CAP)
+    return int(low), int(high)
+
+
 def field_strategy(field, rate=1.0):
     if field.kind == "boolean":
         return st.booleans()
-    if field.kind == "choice":
-        return st.sampled_from([key for key, _ in field.choices])
     scale = rate if field.money else 1.0  # money bounds are in the article's dollars
     low = (field.minimum if field.minimum is not None else 0) * scale
     if field.kind == "integer":
-        high = min(field.maximum if field.maximum is not None else INTEGER_CAP, INTEGER_CAP)
-        value = st.integers(int(low), int(high))
+        value = st.integers(*integer_bounds(field))
     else:
         high = min(field.maximum if field.maximum is not None else NUMBER_CAP, NUMBER_CAP) * scale
         value = st.floats(
@@ -32,14 +35,33 @@ def field_strategy(field, rate=1.0):
     return st.one_of(st.none(), value) if field.optional else value
 
 
+def satisfying(check, field, values, rate):
+    """Values of ``field`` that pass ``check`` with the other ``values`` as they are: each
+    whole number of its range that passes, or its numbers filtered."""
+
+    def holds(x):
+        return check.holds({**values, field.name: x})
+
+    if field.kind == "integer":
+        low, high = integer_bounds(field)
+        return st.sampled_from([n for n in range(low, high + 1) if holds(n)])
+    return field_strategy(field, rate).filter(holds)
+
+
 @st.composite
 def inputs_for(draw, calculator_id):
+    """Valid inputs of a calculator: each field within its bounds, and where a check of the
+    calculator (``calc.checks``, a rule over several fields) fails, the field it reports on
+    drawn again from the values that pass it."""
     calc = CALCULATORS[calculator_id]
     rate = draw(RATES)
     inputs = {f.name: draw(field_strategy(f, rate)) for f in calc.fields if f is not EXCHANGE_RATE}
     inputs[EXCHANGE_RATE.name] = rate
-    if "switch_month" in inputs:  # hybrid: the switch cannot come after the horizon
-        inputs["switch_month"] = min(inputs["switch_month"], inputs["horizon_months"])
+    for check in calc.checks:
+        values = calc.parse(inputs)
+        if not check.holds(values):
+            field = calc.field(check.field)
+            inputs[field.name] = draw(satisfying(check, field, values, rate))
     return inputs
 
 

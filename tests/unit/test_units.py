@@ -14,7 +14,7 @@ from calculator.units import UNITS, check_currency
 
 from .strategies import calculators_and_inputs
 
-NUMBER_UNITS = [n for n, u in UNITS.items() if u.scalar and n not in ("text", "choice", "flag")]
+NUMBER_UNITS = [n for n, u in UNITS.items() if u.scalar and n not in ("text", "flag")]
 
 
 @pytest.mark.parametrize(

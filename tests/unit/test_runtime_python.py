@@ -1,0 +1,75 @@
+"""The Python that scripts/compile_runtime.mjs and scripts/node-bridge.mjs run inside the
+browser runtime (scripts/runtime_compile.py, scripts/node_bridge.py), run here on CPython."""
+
+import doctest
+import json
+import marshal
+import sys
+import sysconfig
+import zipfile
+
+import node_bridge
+import runtime_compile
+
+
+def test_doctests_of_the_runtime_python():
+    for module in (runtime_compile, node_bridge):
+        assert doctest.testmod(module).failed == 0
+
+
+def _wheel(path):
+    with zipfile.ZipFile(path, "w") as wheel:
+        wheel.writestr("pkg/__init__.py", "X = 6 * 7\n")
+        wheel.writestr("pkg-0.1.dist-info/METADATA", "Name: pkg\n")
+        wheel.writestr(
+            "pkg-0.1.dist-info/RECORD", "pkg/__init__.py,sha256=x,10\npkg-0.1.dist-info/RECORD,,\n"
+        )
+
+
+def _run(pyc):
+    assert int.from_bytes(pyc[4:8], "little") == 0b01  # hash-based, not checked
+    namespace = {}
+    exec(marshal.loads(pyc[16:]), namespace)
+    return namespace
+
+
+def test_compile_wheel_puts_bytecode_beside_each_module_and_in_the_record(tmp_path):
+    _wheel(tmp_path / "in.whl")
+    for out in ("a.whl", "b.whl"):
+        runtime_compile.compile_wheel(str(tmp_path / "in.whl"), str(tmp_path / out))
+    assert (tmp_path / "a.whl").read_bytes() == (tmp_path / "b.whl").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.whl") as wheel:
+        pyc = wheel.read("pkg/__init__.pyc")
+        record = wheel.read("pkg-0.1.dist-info/RECORD").decode().splitlines()
+        assert wheel.read("pkg/__init__.py") == b"X = 6 * 7\n"
+    assert _run(pyc)["X"] == 42
+    assert record == [
+        "pkg/__init__.py,sha256=x,10",
+        runtime_compile.record_line("pkg/__init__.pyc", pyc),
+        "pkg-0.1.dist-info/RECORD,,",  # the record lists itself last, as before
+    ]
+
+
+def test_compile_stdlib_replaces_only_the_modules_used(tmp_path):
+    with zipfile.ZipFile(tmp_path / "in.zip", "w") as stdlib:
+        stdlib.writestr("used.py", "Y = 1\n")
+        stdlib.writestr("unused.py", "Z = 2\n")
+    used = json.dumps(["used.py"])
+    runtime_compile.compile_stdlib(str(tmp_path / "in.zip"), str(tmp_path / "out.zip"), used)
+    with zipfile.ZipFile(tmp_path / "out.zip") as stdlib:
+        assert sorted(stdlib.namelist()) == ["unused.py", "used.pyc"]
+        assert _run(stdlib.read("used.pyc"))["Y"] == 1
+
+
+def test_used_stdlib_finds_what_the_cost_model_imports(monkeypatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))  # used_stdlib puts the wheel first
+    prefix = sysconfig.get_path("stdlib") + "/"
+    used = json.loads(runtime_compile.used_stdlib("no-wheel-here", prefix))
+    assert {"json/__init__.py", "dataclasses.py", "random.py", "statistics.py"} <= set(used)
+    assert not any(name.startswith("calculator") for name in used)
+
+
+def test_from_source_names_modules_imported_from_source():
+    stdlib = sysconfig.get_path("stdlib") + "/"
+    assert "json" in json.loads(node_bridge.from_source(zips=(stdlib,)))
+    assert json.loads(node_bridge.from_source(zips=("/nowhere/",))) == []
