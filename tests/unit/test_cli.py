@@ -1,8 +1,11 @@
 """The command line: list, compute, JSON, errors."""
 
 import json
+import re
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +98,25 @@ def test_an_unknown_preset_or_model_exits_2_naming_it(capsys, preset, named):
         code = exit.code
     assert code == 2
     assert named in capsys.readouterr().err
+
+
+def readme_cli_commands():
+    """The command lines of the README that run the model's command line."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    return re.findall(r"^    \.venv/bin/python -m calculator(.*)$", readme, re.MULTILINE)
+
+
+@pytest.mark.parametrize("args", readme_cli_commands())
+def test_every_command_line_in_the_readme_runs(args):
+    done = subprocess.run(
+        [sys.executable, "-m", "calculator", *shlex.split(args, comments=True)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+
+
+def test_the_readme_shows_the_price_commands():
+    shown = " ".join(readme_cli_commands())
+    assert "prices --search" in shown and "--preset pe=" in shown
