@@ -10,6 +10,7 @@ Name                        What it does
 ==========================  ===================================================
 :func:`calculate`           run one calculator on the reader's inputs
 :func:`schema`              every calculator's fields, outputs and formula
+:func:`compare`             one calculator on two scenarios, and the differences
 :func:`format_value`        the one way a number becomes text
 :class:`InputError`         the one exception for bad input (``.field`` names it)
 :data:`CALCULATORS`         every calculator's declaration, by id
@@ -37,12 +38,14 @@ Modules: :mod:`~calculator.figures` (the article's data), :mod:`~calculator.fiel
 one module each) and :mod:`~calculator.shared` (what several of them share),
 :mod:`~calculator.registry`, :mod:`~calculator.units` (units and the formatter),
 :mod:`~calculator.display` and :mod:`~calculator.charts` (what a reader sees),
-:mod:`~calculator.quotes` (figures in prose) and :mod:`~calculator.bridge` (the browser's
-entry point).
+:mod:`~calculator.comparison` (two scenarios), :mod:`~calculator.prices` (the model price
+table and presets), :mod:`~calculator.quotes` (figures in prose) and
+:mod:`~calculator.bridge` (the browser's entry point).
 """
 
+from .comparison import compare
 from .fields import InputError
 from .registry import CALCULATORS, calculate, schema
 from .units import format_value
 
-__all__ = ["CALCULATORS", "InputError", "calculate", "format_value", "schema"]
+__all__ = ["CALCULATORS", "InputError", "calculate", "compare", "format_value", "schema"]

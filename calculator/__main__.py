@@ -1,5 +1,6 @@
 """Command line: ``python -m calculator`` lists the calculators;
-``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one
+``python -m calculator ID --set FIELD=VALUE ... [--json]`` computes one (with
+``--against FIELD=VALUE ...``, beside scenario A: the differences B minus A)
 (``--preset KEY=provider/model`` fills a calculator's prices from the price table first;
 explicit ``--set`` values win);
 ``python -m calculator prices [--search TEXT] [--provider NAME]`` lists the model price table.
@@ -14,8 +15,9 @@ import argparse
 import json
 import sys
 
-from . import CALCULATORS, InputError, calculate, prices
+from . import CALCULATORS, InputError, calculate, compare, prices
 from .base import EXCHANGE_RATE
+from .comparison import present_comparison
 from .display import present
 from .prices import fill
 from .registry import lookup
@@ -46,6 +48,42 @@ def render(calc, result):
     lines.append("")
     lines.append(f"Figures: {result['figures_as_of']}")
     return "\n".join(lines)
+
+
+def render_comparison(calc, both):
+    """Each scalar result of scenario B (``--set``) beside A (``--against``), and the
+    difference B - A with the change in percent."""
+    shown = present_comparison(calc.id, both)
+    outputs = [o for o in calc.outputs if o.key in both["delta"]]
+    rows = [("", "B (--set)", "A (--against)", "B - A", "change")]
+    for out in outputs:
+        change = shown["change"][out.key]["text"]
+        rows.append(
+            (
+                out.label,
+                shown["b"][out.key]["text"],
+                shown["a"][out.key]["text"],
+                shown["delta"][out.key]["text"] or "-",
+                change or "-",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = [calc.title, calc.question, ""]
+    lines.extend("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+                 for row in rows)  # fmt: skip
+    lines += ["", f"Figures: {both['b']['figures_as_of']}"]
+    return "\n".join(lines)
+
+
+def pairs(parser, option, texts):
+    """``FIELD=VALUE`` texts as a dict; a text without ``=`` stops with a usage error."""
+    values = {}
+    for pair in texts:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            parser.error(f"{option} takes FIELD=VALUE, got {pair!r}")
+        values[name.strip()] = value
+    return values
 
 
 def apply_presets(calculator_id, chosen, inputs):
@@ -103,6 +141,13 @@ def main(argv=None):
         metavar="KEY=PROVIDER/MODEL",
         help="fill a preset's prices from the price table (repeatable; --set wins)",
     )
+    parser.add_argument(
+        "--against",
+        nargs="*",
+        action="extend",
+        metavar="FIELD=VALUE",
+        help="compare with scenario A: these inputs (none: the defaults); --set gives B",
+    )
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON")
     listing = parser.add_argument_group(f"{PRICES} (the model price table)")
     listing.add_argument("--search", metavar="TEXT", help="models whose id or name has TEXT")
@@ -122,12 +167,8 @@ def main(argv=None):
         print(f"\n{PRICES:<{width}}  the model price table ({prices.SOURCE}); --search, --provider")
         return 0
 
-    inputs = {}
-    for pair in args.set:
-        name, sep, value = pair.partition("=")
-        if not sep:
-            parser.error(f"--set takes FIELD=VALUE, got {pair!r}")
-        inputs[name.strip()] = value
+    inputs = pairs(parser, "--set", args.set)
+    against = None if args.against is None else pairs(parser, "--against", args.against)
     chosen = []
     for pair in args.preset:
         key, sep, model = pair.partition("=")
@@ -136,10 +177,25 @@ def main(argv=None):
         chosen.append((key.strip(), model.strip()))
     try:
         notes = apply_presets(args.calculator, chosen, inputs)
-        result = calculate(args.calculator, inputs)
+        if against is not None:
+            try:
+                calculate(args.calculator, against)
+            except InputError as err:
+                err.args = (f"scenario A (--against): {err}",)
+                raise
+            both = compare(args.calculator, against, inputs)
+            result = both["b"]
+        else:
+            result = calculate(args.calculator, inputs)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if against is not None:
+        if args.json:
+            print(json.dumps(both, indent=2, allow_nan=False))
+        else:
+            print(render_comparison(CALCULATORS[args.calculator], both))
+        return 0
     if args.json:
         print(json.dumps(result, indent=2, allow_nan=False))
     else:

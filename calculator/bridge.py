@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from . import comparison
 from .base import EXCHANGE_RATE
 from .display import input_texts, present
 from .fields import InputError
@@ -28,7 +29,7 @@ from .quotes import quote
 from .registry import calculate, lookup, schema
 from .units import UNITS, check_currency, currency_note, input_hint, input_text
 
-__all__ = ["call", "describe", "preset", "quotes"]
+__all__ = ["call", "compare", "describe", "preset", "quotes"]
 
 
 def _error(err):
@@ -64,14 +65,27 @@ def call(calculator_id, inputs_json, currency=None):
     'currency'
     """
     try:
-        inputs = json.loads(inputs_json)
-    except ValueError:
-        return _error(InputError(None, "the inputs are not valid JSON", calculator=calculator_id))
-    try:
+        inputs = _inputs(inputs_json, calculator_id)
         code = _currency(currency, calculator_id)
         result = calculate(calculator_id, inputs)
     except InputError as err:
         return _error(err)
+    return json.dumps(_reply(calculator_id, result, code), allow_nan=False)
+
+
+def _inputs(inputs_json, calculator_id, side=None):
+    try:
+        inputs = json.loads(inputs_json)
+    except ValueError:
+        where = f" of scenario {side.upper()}" if side else ""
+        raise InputError(
+            None, f"the inputs{where} are not valid JSON", calculator=calculator_id
+        ) from None
+    return inputs
+
+
+def _reply(calculator_id, result, code):
+    """A live result as the page needs it (see :func:`call`)."""
     rate = result["inputs"]["exchange_rate"]
     fields = lookup(calculator_id).fields
     defaults = {f.name: _default_text(f.default_at(rate)) for f in fields}
@@ -85,6 +99,47 @@ def call(calculator_id, inputs_json, currency=None):
         "hints": hints,
         "input_texts": input_texts(calculator_id, result["inputs"], code),
         "currency": {"code": code, "note": currency_note(code, rate)},
+    }
+    return reply
+
+
+def compare(calculator_id, inputs_a_json, inputs_b_json, currency=None):
+    """Run ``calculator_id`` on scenario B (the inputs on show) and the pinned scenario A:
+    :func:`call`'s reply for B, plus ``compare``: A's result, display and input texts, and
+    each scalar output's difference B minus A and change in percent, with their texts.
+    Bad input names its field and the scenario (``side``: "a" or "b").
+
+    >>> reply = json.loads(compare("overview", '{"horizon_months": 24}', "{}"))
+    >>> reply["display"]["ft_total"]["text"], reply["compare"]["a"]["display"]["ft_total"]["text"]
+    ('$751,500', '$568,500')
+    >>> reply["compare"]["delta"]["ft_total"]
+    {'value': 183000.0, 'text': '+$183,000'}
+    >>> json.loads(compare("overview", '{"horizon_months": 0}', "{}"))["error"]["side"]
+    'a'
+    """
+    try:
+        code = _currency(currency, calculator_id)
+    except InputError as err:
+        return _error(err)
+    both = {}
+    for side, inputs_json in (("a", inputs_a_json), ("b", inputs_b_json)):
+        try:
+            both[side] = calculate(calculator_id, _inputs(inputs_json, calculator_id, side))
+        except InputError as err:
+            return json.dumps(
+                {"ok": False, "error": {"name": "InputError", **err.as_dict(), "side": side}}
+            )
+    both["delta"] = comparison.differences(calculator_id, both["a"], both["b"])
+    shown = comparison.present_comparison(calculator_id, both, code)
+    reply = _reply(calculator_id, both["b"], code)
+    reply["compare"] = {
+        "a": {
+            "result": both["a"],
+            "display": shown["a"],
+            "input_texts": input_texts(calculator_id, both["a"]["inputs"], code),
+        },
+        "delta": shown["delta"],
+        "change": shown["change"],
     }
     return json.dumps(reply, allow_nan=False)
 
