@@ -73,17 +73,28 @@ def _svg(parts, title, summary, chart_id, width, height, kind=""):
     )
 
 
-def line_chart(rows, *, x, lines, title, chart_id, currency=None, texts=None, marks=()):
+def line_chart(
+    rows, *, x, lines, title, chart_id, currency=None, texts=None, marks=(), behind=None
+):
     """An SVG line chart of ``rows``: ``x`` and each of ``lines`` are (key, label, unit).
 
     ``chart_id`` makes the ids inside the SVG unique on a page. ``texts``, if given, holds
     each row's values already formatted (key -> text), as the data table shows them.
     ``marks`` are (value along x, label) pairs, drawn as labelled vertical lines.
+    ``behind``, if given, holds the rows of another scenario (the pinned one of a
+    comparison), drawn faded behind these on the same axes.
+
+    >>> a = [{"month": 0, "a": 0.0}, {"month": 24, "a": 3000.0}]
+    >>> svg = line_chart(a[:1] + [{"month": 12, "a": 1200.0}], x=("month", "Month", "months"),
+    ...                  lines=[("a", "Cost", "money")], title="T", chart_id="c", behind=a)
+    >>> svg.count("tp-chart__line--behind"), "Month 24" in svg
+    (1, False)
     """
+    drawn = [*rows, *(behind or ())]
     xs = [row[x[0]] for row in rows]
-    values = [row[key] for row in rows for key, _, _ in lines if row[key] is not None] or [0.0]
+    values = [row[key] for row in drawn for key, _, _ in lines if row[key] is not None] or [0.0]
     low, high, step = nice_scale(min(0.0, *values), max(0.0, *values))
-    x0, x1 = xs[0], xs[-1]
+    x0, x1 = min(row[x[0]] for row in drawn), max(row[x[0]] for row in drawn)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def px(value):
@@ -148,7 +159,18 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, texts=None, ma
             text_anchor="middle",
         )
     )
-    # the lines, each with a legend entry
+    # the other scenario's lines, faded behind; then the lines, each with a legend entry
+    for n, (key, _, _) in enumerate(lines if behind else ()):
+        path = " ".join(
+            f"{px(row[x[0]]):.1f},{py(row[key]):.1f}" for row in behind if row[key] is not None
+        )
+        parts.append(
+            _tag(
+                "polyline",
+                points=path,
+                class_=f"tp-chart__line tp-chart__line--{n} tp-chart__line--behind",
+            )
+        )
     legend_x = LEFT
     for n, (key, label, _) in enumerate(lines):
         path = " ".join(
@@ -211,6 +233,8 @@ def line_chart(rows, *, x, lines, title, chart_id, currency=None, texts=None, ma
         for key, label, unit in lines
         if last[key] is not None
     )
+    if behind:
+        summary += ". Faded behind: the same lines for the pinned scenario A"
     return _svg(parts, title, summary, chart_id, WIDTH, HEIGHT)
 
 

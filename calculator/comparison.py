@@ -97,8 +97,9 @@ def _percent(change):
 
 def present_comparison(calculator_id, both, currency=None):
     """What a reader sees of a comparison: each side as :func:`~calculator.display.present`
-    shows it, each difference with its text, and the change in percent (``None`` where A is
-    zero, not a number, or of a unit whose change is not a percentage)."""
+    shows it (B's charts with A faded behind), each difference with its text, and the
+    change in percent (``None`` where A is zero, not a number, or of a unit whose change is
+    not a percentage)."""
     calc = lookup(calculator_id)
     deltas, changes = {}, {}
     for output in calc.outputs:
@@ -116,7 +117,7 @@ def present_comparison(calculator_id, both, currency=None):
         changes[output.key] = {"value": change, "text": _percent(change)}
     return {
         "a": present(calculator_id, both["a"], currency),
-        "b": present(calculator_id, both["b"], currency),
+        "b": present(calculator_id, both["b"], currency, behind=both["a"]),
         "delta": deltas,
         "change": changes,
     }

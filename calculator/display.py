@@ -100,12 +100,13 @@ def _cell(value, column, currency):
     return {"text": format_value(value, column.unit, currency, column.none), "value": raw(value)}
 
 
-def present(calculator_id, result, currency=None):
+def present(calculator_id, result, currency=None, behind=None):
     """Every output of ``result`` as the page shows it, keyed by output key.
 
     Scalars give ``text`` and ``value`` (raw JSON); lists give ``items``; tables and series
     give ``rows`` of cells (series also give ``chart``, an SVG); links give ``href``
-    (or ``None``) and ``text``.
+    (or ``None``) and ``text``. ``behind``, another result of the same calculator (the
+    pinned scenario of a comparison), is drawn faded behind this one's line charts.
     """
     calc = lookup(calculator_id)
     marks = {o.key: o.mark for o in calc.outputs}
@@ -144,6 +145,7 @@ def present(calculator_id, result, currency=None):
                     marks=[(result[k], marks[k]) for k in output.chart.marks]
                     if output.chart
                     else (),
+                    behind=behind[output.key] if behind else None,
                 )
             elif output.chart:  # a tornado
                 spec = output.chart
