@@ -2,8 +2,9 @@
 
 A small, pure-Python model of what it costs to adapt a large language model by
 fine-tuning or by prompt engineering, built on the figures of the article
-"Fine-tuning vs. Prompt Engineering: Cost Implications" (19 May 2025). Standard library
-only, no I/O: the same code runs on CPython, at build time and in the browser (Pyodide).
+"Fine-tuning vs. Prompt Engineering: Cost Implications" (its date and title are in
+:data:`calculator.figures.SOURCE`). Standard library only, no I/O: the same code runs on
+CPython, at build time and in the browser (Pyodide).
 
 ==========================  ===================================================
 Name                        What it does

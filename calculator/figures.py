@@ -1,7 +1,7 @@
 """The article's figures: one sourced dataset, and the arithmetic on it.
 
-Every cost item of "Fine-tuning vs. Prompt Engineering: Cost Implications" (19 May 2025)
-is an :class:`Item` with its range and its period. ``range_position`` r in [0, 1] picks a
+Every cost item of the article (:data:`SOURCE`: its title and date) is an :class:`Item`
+with its range and its period. ``range_position`` r in [0, 1] picks a
 point in every range: ``low + r * (high - low)``.
 
 What do the two approaches cost up front at the midpoint of every range?
@@ -29,6 +29,8 @@ __all__ = [
     "PUBLISHED_TOTALS",
     "SOURCE",
     "Item",
+    "article_date",
+    "claim_text",
     "initial_total",
     "item_values",
     "items_by_id",
@@ -42,6 +44,20 @@ SOURCE = {
     "date": "2025-05-19",
     "figures_as_of": "May 2025",
 }
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+
+
+def article_date():
+    """The article's date as the guide writes it.
+
+    >>> article_date()
+    '19 May 2025'
+    """
+    year, month, day = (int(part) for part in SOURCE["date"].split("-"))
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+
 
 #: How many months one period of each kind covers. ``one_off`` costs are not spread.
 MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
@@ -270,6 +286,16 @@ CLAIMS = {
     "initial_ratio": (2, 4),
     "ongoing_ratio": (3, 5),
 }
+
+
+def claim_text(claim):
+    """One of the article's ratio claims as the guide writes it.
+
+    >>> claim_text("initial_ratio"), claim_text("ongoing_ratio")
+    ('2–4×', '3–5×')
+    """
+    low, high = CLAIMS[claim]
+    return f"{low}–{high}×"
 
 
 def items_by_id():

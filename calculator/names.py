@@ -5,13 +5,23 @@ how every text result reads.
 ('ft', 'Prompt engineering')
 >>> TEXT_LABELS["prompt_engineering_onshore"]
 'Prompt engineering, onshore'
+>>> TEXT_LABELS["quarter"], per_period("quarter"), per_period("one_off")
+('quarter', 'per quarter', 'one-off')
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["APPROACHES", "FINE_TUNING", "PROMPTING", "TEXT_LABELS", "Approach"]
+__all__ = [
+    "APPROACHES",
+    "FINE_TUNING",
+    "PERIODS",
+    "PROMPTING",
+    "TEXT_LABELS",
+    "Approach",
+    "per_period",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,6 +40,15 @@ APPROACHES = {a.id: a for a in (FINE_TUNING, PROMPTING)}
 
 LOCATIONS = ("offshore", "onshore")
 
+#: How the period of an article item reads ("quarter"); ``one_off`` costs have none.
+PERIODS = {"one_off": "one-off", "month": "month", "quarter": "quarter", "year": "year"}
+
+
+def per_period(period):
+    """How a figure given per ``period`` reads after its amount: "per month", or "one-off"."""
+    return PERIODS[period] if period == "one_off" else f"per {PERIODS[period]}"
+
+
 #: How text results read ("fine_tuning" -> "Fine-tuning"); anything else shows as it is.
 TEXT_LABELS = {
     **{a.id: a.name for a in APPROACHES.values()},
@@ -38,10 +57,7 @@ TEXT_LABELS = {
     "equal": "Neither: equal",
     "offshore": "Offshore",
     "onshore": "Onshore",
-    "one_off": "one-off",
-    "month": "month",
-    "quarter": "quarter",
-    "year": "year",
+    **PERIODS,
     "prompts_only": "Prompts only",
     "fine_tune_only": "Fine-tune from the start",
     "hybrid_best": "Hybrid, switching at the best month",

@@ -38,7 +38,7 @@ __all__ = ["CONSTANTS", "follows_currency", "format_range", "quote"]
 
 CONSTANTS = {
     "examples_needed": f"{EXAMPLES_NEEDED:,}",
-    "article_date": "19 May 2025",
+    "article_date": fig.article_date(),
     "article_title": fig.SOURCE["title"],
     "prices_source": prices.SOURCE,
     "prices_as_of": prices.AS_OF,
@@ -105,10 +105,7 @@ def _default(key, currency, rate):
 
 
 def _claim(key, currency, rate):
-    if key not in fig.CLAIMS:
-        return None
-    low, high = fig.CLAIMS[key]
-    return f"{low}–{high}×"
+    return fig.claim_text(key) if key in fig.CLAIMS else None
 
 
 KINDS = {

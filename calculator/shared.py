@@ -14,7 +14,7 @@ import math
 from . import figures as fig
 from .base import EXCHANGE_RATE
 from .fields import Column, Field, Output
-from .names import FINE_TUNING, PROMPTING
+from .names import FINE_TUNING, PROMPTING, per_period
 
 FT, PE = FINE_TUNING.id, PROMPTING.id
 
@@ -91,7 +91,6 @@ DIFFERENCE = Output(
 
 
 def item_field(item, advanced):
-    period = "one-off" if item.period == "one_off" else f"per {item.period}"
     return Field(
         name=item.id,
         label=item.label,
@@ -101,8 +100,8 @@ def item_field(item, advanced):
         advanced=advanced,
         source="article",
         placeholder="from the range",
-        help=f"Article: {item.low:,.0f}-{item.high:,.0f} {period}. Leave empty to use the "
-        "range position.",
+        help=f"Article: {item.low:,.0f}-{item.high:,.0f} {per_period(item.period)}. Leave empty "
+        "to use the range position.",
     )
 
 

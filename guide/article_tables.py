@@ -8,7 +8,7 @@ from __future__ import annotations
 from calculator import CALCULATORS, calculate, format_value
 from calculator import figures as fig
 from calculator.display import relative_path
-from calculator.names import APPROACHES
+from calculator.names import APPROACHES, per_period
 from calculator.quotes import format_range
 
 from .forms import RenderError, environment
@@ -28,10 +28,6 @@ def _money(value):
     return _num(format_value(value, "money"))
 
 
-def _period(item):
-    return "one-off" if item.period == "one_off" else f"per {item.period}"
-
-
 def _table(name, head, rows, caption=""):
     template = environment().get_template("figures.html")
     return template.render(name=name, head=head, rows=rows, caption=caption)
@@ -45,7 +41,7 @@ def items_table(phase):
             _cell(APPROACHES[item.approach].name),
             _money(item.low),
             _money(item.high),
-            _cell(_period(item)),
+            _cell(per_period(item.period)),
             _money(item.at(0.5)),
         ]
         for item in fig.select(phase=phase)
@@ -90,8 +86,8 @@ def ratios_table():
         )
     head = (
         "Figures",
-        "Initial ratio (claim 2–4×)",
-        "Running ratio as printed (claim 3–5×)",
+        f"Initial ratio (claim {fig.claim_text('initial_ratio')})",
+        f"Running ratio as printed (claim {fig.claim_text('ongoing_ratio')})",
         "Running ratio, corrected",
     )
     return _table("ratios", head, rows)

@@ -1,5 +1,6 @@
-"""The article's ratio claims (Key Takeaways), checked: is fine-tuning 2-4 times the initial
-investment and 3-5 times the running cost of prompt engineering at these figures?"""
+"""The article's ratio claims (Key Takeaways, :data:`calculator.figures.CLAIMS`), checked:
+is fine-tuning's initial investment, and its running cost, within the claimed multiple of
+prompt engineering's at these figures?"""
 
 from __future__ import annotations
 
@@ -41,16 +42,22 @@ def compute_takeaways(v):
     }
 
 
+_INITIAL, _ONGOING = fig.CLAIMS["initial_ratio"], fig.CLAIMS["ongoing_ratio"]
+
 TAKEAWAYS = Calculator(
     id="takeaways",
     title="Checking the article's ratios",
-    question="Do the article's claims (2-4x the initial investment, 3-5x the running cost) "
-    "hold for these figures?",
+    question=f"Do the article's claims ({_INITIAL[0]}-{_INITIAL[1]}x the initial investment, "
+    f"{_ONGOING[0]}-{_ONGOING[1]}x the running cost) hold for these figures?",
     page="key-takeaways.md",
     fields=(RANGE, STAFF_MONTHS, *item_fields()),
     outputs=(
         Output(key="initial_ratio", label="Initial investment ratio", unit="ratio", headline=True),
-        Output(key="initial_claim_holds", label="Within the claimed 2–4×", unit="flag"),
+        Output(
+            key="initial_claim_holds",
+            label=f"Within the claimed {fig.claim_text('initial_ratio')}",
+            unit="flag",
+        ),
         Output(
             key="ongoing_ratio",
             label="Running cost ratio (normalised per month)",
@@ -58,7 +65,10 @@ TAKEAWAYS = Calculator(
             headline=True,
         ),
         Output(
-            key="ongoing_claim_holds", label="Within the claimed 3–5×", unit="flag", headline=True
+            key="ongoing_claim_holds",
+            label=f"Within the claimed {fig.claim_text('ongoing_ratio')}",
+            unit="flag",
+            headline=True,
         ),
         Output(
             key="ongoing_ratio_as_published",
@@ -66,12 +76,15 @@ TAKEAWAYS = Calculator(
             unit="ratio",
         ),
         Output(
-            key="ongoing_claim_holds_as_published", label="Within 3–5×, as published", unit="flag"
+            key="ongoing_claim_holds_as_published",
+            label=f"Within {fig.claim_text('ongoing_ratio')}, as published",
+            unit="flag",
         ),
     ),
     formula=(
-        "initial_ratio = ft_initial / pe_initial; claim: 2 <= ratio <= 4",
-        "ongoing_ratio = ft_monthly / pe_monthly (normalised); claim: 3 <= ratio <= 5",
+        f"initial_ratio = ft_initial / pe_initial; claim: {_INITIAL[0]} <= ratio <= {_INITIAL[1]}",
+        "ongoing_ratio = ft_monthly / pe_monthly (normalised); "
+        f"claim: {_ONGOING[0]} <= ratio <= {_ONGOING[1]}",
         "as published: the monthly totals added as the article did",
     ),
     caveats=(RETRAINING_CAVEAT,),
