@@ -7,9 +7,12 @@ built by another engine.
 1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
 2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered (``GUIDE_BUILD``,
    a digest of the browser code and the runtime, names the Python worker the tabs share).
-3. ``defer_search.py``: the theme's search index waits until the runtime has booted.
-4. ``csp.py``: each page's Content-Security-Policy, with the theme's inline scripts hashed.
-5. ``service-worker.mjs``: the offline copy's manifest, from the finished files.
+3. ``social_images.py``: each page's link-preview image (``GUIDE_SOCIAL_IMAGES`` has the
+   pages name it in their ``og:image``).
+4. ``defer_search.py``: the theme's search index waits until the runtime has booted.
+5. ``csp.py``: each page's Content-Security-Policy, with the theme's inline scripts hashed.
+6. ``service-worker.mjs``: the offline copy's manifest, from the finished files (the
+   preview images left out: chat tools fetch them, readers never do).
 
 Usage: python scripts/build_site.py [--site-dir DIR] [--site-url URL]
 (``SITE_URL`` in the environment is the default address; see mkdocs.yml.)
@@ -54,9 +57,11 @@ def build(site_dir, site_url=None):
         env["SITE_URL"] = site_url
     print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
     env["GUIDE_BUILD"] = build_digest()
+    env["GUIDE_SOCIAL_IMAGES"] = "true"
     log = run(
         sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), env=env
     ).stderr
+    print(run(sys.executable, "scripts/social_images.py", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/defer_search.py", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/csp.py", str(site_dir)).stdout.strip())
     print(run("node", "scripts/service-worker.mjs", str(site_dir)).stdout.strip())

@@ -3,7 +3,8 @@
 //
 // What it holds: every page, the theme's and the guide's assets, the runtime folder, the
 // search index; not what the guide never loads (Material's search languages other than
-// English, sitemaps for crawlers, source maps).
+// English, sitemaps for crawlers, source maps, the link-preview images in assets/social/,
+// which only chat tools fetch).
 //
 // Files whose address carries their content hash (runtime/<hash>/..., Material's
 // *.<hash>.min.js|css) are kept without a revision and fetched with the browser's normal
@@ -22,7 +23,13 @@ const MiB = 1024 * 1024;
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: ["**/*.{html,css,js,mjs,json,wasm,zip,whl,svg,png,ico,xml}"],
-  globIgnores: ["sw.js", "**/*.map", "sitemap.xml.gz", "assets/javascripts/lunr/**"],
+  globIgnores: [
+    "sw.js",
+    "**/*.map",
+    "sitemap.xml.gz",
+    "assets/javascripts/lunr/**",
+    "assets/social/**",
+  ],
   dontCacheBustURLsMatching: /^runtime\/[0-9a-f]{12}\/|\.[0-9a-f]{8}\.min\.(js|css)$/,
   swDest: `${site}/sw.js`,
   cacheId: "tune-or-prompt", // docs/javascripts/offline-copy.mjs fills this precache too
