@@ -3,8 +3,8 @@
 // checked against the sha256 its lock file records, put on Python's path as it is (Python
 // imports from a zip file, and the wheel carries its modules compiled by this runtime's
 // Python: scripts/compile_runtime.mjs, which compiles the standard library modules the
-// runtime imports too), and calculator.bridge is imported. Unpacking it and compiling the
-// modules here took twice as long.
+// runtime imports too), and calculator.bridge is imported: nothing is unpacked or compiled
+// here.
 //
 // Installing from Python rather than with pyodide.loadPackage leaves no JavaScript
 // references inside Python, so the worker can take a memory snapshot of the booted
