@@ -5,9 +5,8 @@
 // States (data-status): static (pre-rendered, no script) -> loading -> ready | error;
 // "ready" once the first live result (or field error) for the inputs is shown; "error" if
 // the runtime cannot start or stops answering, with the last results kept. The state
-// changes only through the methods below, each announced by a "tp:state" event on the
-// CalculatorForm (an EventTarget); whenSettled() resolves once the form is neither loading
-// nor computing. The form's part in the site-wide currency setting is form-setting.mjs.
+// changes only through the methods below; whenSettled() resolves once the form is neither
+// loading nor computing. The form's part in the site-wide currency setting is form-setting.mjs.
 
 import { readInputs, updateDefaults } from "./controls.mjs";
 import { settingOf } from "./currency.mjs";
@@ -26,7 +25,7 @@ function shownKey(form) {
   return JSON.stringify([readInputs(form), settingOf(form)]);
 }
 
-export class CalculatorForm extends EventTarget {
+export class CalculatorForm {
   #status = "static";
   #live = false; // the runtime answers: inputs are computed
   #busy = false; // a call is in flight (at most one per form)
@@ -34,7 +33,6 @@ export class CalculatorForm extends EventTarget {
   #settled = []; // whenSettled() callers
 
   constructor(form) {
-    super();
     this.form = form;
     this.id = form.dataset.calculator;
     this.edited = false; // the reader has changed something: updates are announced
@@ -72,8 +70,6 @@ export class CalculatorForm extends EventTarget {
   }
 
   #changed() {
-    const detail = { status: this.#status, busy: this.#busy };
-    this.dispatchEvent(new CustomEvent("tp:state", { detail }));
     if (this.#isSettled()) for (const resolve of this.#settled.splice(0)) resolve();
   }
 
