@@ -1,7 +1,7 @@
 // Compiles the Python the browser would otherwise compile on every boot, with the browser
 // runtime's own Python (a .pyc is exact to one Python version). Pyodide's standard library
-// ships as source, and compiling the modules it imports while it starts was most of a first
-// boot (under Node: 2.7 s with the source, 1.0 s compiled).
+// ships as source, and compiling the modules it imports while it starts would be most of a
+// first boot.
 //
 // - The calculator wheel: each module gets a .pyc beside its .py (where Python's zip
 //   importer looks), listed in the wheel's RECORD. The worker imports the cost model

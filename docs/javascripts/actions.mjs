@@ -1,6 +1,6 @@
 // A calculator's buttons, each by its data-action: copy a link, reset, download CSV or
-// JSON, load a saved scenario, print the memo. `calculator` is the form's binder: its
-// state, its recompute() and its status line.
+// JSON, load a saved scenario, print the memo. `calculator` is the form's CalculatorForm
+// (calculator-form.mjs): its state, its results and its recompute().
 
 import { controls, resetControl } from "./controls.mjs";
 import { buildMemo, printMemo } from "./memo.mjs";
@@ -8,13 +8,6 @@ import { clearErrors, setStatus } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
 import { download, loadScenario, toCsv, toJson } from "./scenario.mjs";
 import { shareLink, syncUrl } from "./url-state.mjs";
-
-function until(condition) {
-  return new Promise((resolve) => {
-    const check = () => (condition() ? resolve() : setTimeout(check, 50));
-    check();
-  });
-}
 
 const WAITING =
   "The memo is printed once the calculator is live, so that its results are for its inputs…";
@@ -25,7 +18,8 @@ const STATIC_BASIS =
 // The memo never pairs inputs with results computed for others: it waits for the live
 // calculator, prints the results on show only if they are for the inputs in the boxes,
 // and without a live calculator prints the page's own results for the default inputs.
-async function printMemoOf(form, calculator, link) {
+async function printMemoOf(calculator, link) {
+  const { form } = calculator;
   if (form.dataset.printing !== undefined) return; // one memo at a time
   form.dataset.printing = "";
   try {
@@ -36,36 +30,30 @@ async function printMemoOf(form, calculator, link) {
 }
 
 async function printWhenReady(form, calculator, link) {
-  const { state } = calculator;
-  const status = () => form.getAttribute("data-status");
-  if (status() === "loading") {
-    setStatus(form, WAITING);
-    await until(() => status() !== "loading");
-  }
-  await until(() => !state.busy);
-  const fresh = state.last && state.shownFor === calculator.shownKey();
-  if (!state.live && !state.last) {
+  if (calculator.status === "loading") setStatus(form, WAITING);
+  await calculator.whenSettled();
+  if (!calculator.live && !calculator.last) {
     const page = new URL(window.location.href);
     page.search = "";
     page.hash = form.id;
     printMemo(buildMemo(form, { link: page.href, basis: STATIC_BASIS }));
-  } else if (!fresh || form.hasAttribute("data-stale")) {
+  } else if (!calculator.isFresh() || form.hasAttribute("data-stale")) {
     setStatus(
       form,
       "The results on show are not for the inputs in the boxes: correct the marked field " +
         "(or wait for the calculator) to print the memo.",
     );
   } else {
-    printMemo(buildMemo(form, { texts: state.last.inputTexts, link: link(), basis: "" }));
+    printMemo(buildMemo(form, { texts: calculator.last.inputTexts, link: link(), basis: "" }));
   }
 }
 
-export function bindActions(form, calculator) {
-  const { id, state } = calculator;
+export function bindActions(calculator) {
+  const { form, id } = calculator;
   const fileInput = form.querySelector('[data-role="scenario-file"]');
   const base = `tune-or-prompt-${id}`;
-  const link = () => shareLink(form, state.setting);
-  const scenario = () => ({ ...state.last, link: link() });
+  const link = () => shareLink(form, calculator.setting.current);
+  const scenario = () => ({ ...calculator.last, link: link() });
   const declaration = async () => (await runtime.describe()).calculators[id];
   const actions = {
     "copy-link": async () => {
@@ -79,7 +67,7 @@ export function bindActions(form, calculator) {
       }
     },
     reset: () => {
-      state.edited = true;
+      calculator.markEdited();
       for (const control of controls(form)) {
         if (!control.dataset.siteParam) resetControl(control); // the currency stays
       }
@@ -92,7 +80,7 @@ export function bindActions(form, calculator) {
     "download-csv": async () =>
       download(`${base}.csv`, "text/csv", toCsv(await declaration(), scenario())),
     "load-json": () => fileInput.click(),
-    print: () => printMemoOf(form, calculator, link),
+    print: () => printMemoOf(calculator, link),
   };
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
@@ -110,8 +98,8 @@ export function bindActions(form, calculator) {
     if (!file) return;
     try {
       const ignored = await loadScenario(form, file);
-      state.edited = true;
-      state.settingChanged = true; // a scenario brings its own currency and rate
+      calculator.markEdited();
+      calculator.setting.edit({ typed: false }); // a scenario brings its own currency and rate
       syncUrl(form);
       await calculator.recompute();
       if (ignored.length) {

@@ -3,13 +3,15 @@
 // checked against the sha256 its lock file records, put on Python's path as it is (Python
 // imports from a zip file, and the wheel carries its modules compiled by this runtime's
 // Python: scripts/compile_runtime.mjs, which compiles the standard library modules the
-// runtime imports too), and calculator.bridge is imported. Unpacking it and compiling the
-// modules here took twice as long.
+// runtime imports too), and calculator.bridge is imported: nothing is unpacked or compiled
+// here.
 //
 // Installing from Python rather than with pyodide.loadPackage leaves no JavaScript
 // references inside Python, so the worker can take a memory snapshot of the booted
 // runtime (see snapshot.mjs). Every module of the cost model is imported before then: a
 // restored runtime has them in memory, not the file they came from.
+
+import { bootOptions } from "./pyodide-snapshot.mjs";
 
 const PACKAGE = "tune-or-prompt";
 const WHEEL = "/lib/tune_or_prompt.whl";
@@ -36,12 +38,12 @@ async function readWheel(read) {
 }
 
 // A fresh runtime with the cost model installed. `read(name)` returns a runtime file's
-// bytes; `makeSnapshot` boots in the mode that allows makeMemorySnapshot() later. The wheel
-// is fetched and checked while the runtime boots.
+// bytes; `makeSnapshot` boots in the mode that allows a memory snapshot later
+// (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots.
 export async function bootFresh({ loadPyodide, indexURL, read, makeSnapshot = false }) {
   const wheel = readWheel(read);
   wheel.catch(() => {}); // reported below, once the runtime has booted
-  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: makeSnapshot });
+  const pyodide = await loadPyodide({ indexURL, ...bootOptions(makeSnapshot) });
   pyodide.FS.writeFile(WHEEL, await wheel);
   pyodide.runPython(INSTALL);
   return pyodide;

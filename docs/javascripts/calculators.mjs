@@ -90,7 +90,7 @@ function bindAll() {
       .catch(() => {}); // each form reports its own failure
   }
   // Each form is bound in a task of its own, after the theme's own handlers for the page
-  // have run: together they made one long task that held up the page while it loaded.
+  // have run, so that no one long task holds up the page while it loads.
   for (const form of forms) {
     setTimeout(() => {
       if (form.isConnected) bind(form);

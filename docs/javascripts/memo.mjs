@@ -5,7 +5,8 @@
 
 import { controls, isDefault } from "./controls.mjs";
 
-// Made when a memo is first printed: a date format costs the page about 15 ms to set up.
+// Made when a memo is first printed: a date format is slow to set up, and most visits print
+// nothing.
 let dateFormat = null;
 function today() {
   dateFormat ??= new Intl.DateTimeFormat("en-GB", {

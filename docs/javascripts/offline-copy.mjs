@@ -11,7 +11,9 @@
 const CACHE_ID = "tune-or-prompt"; // scripts/service-worker.mjs sets the same cacheId
 
 export function precacheName(scope) {
-  return `${CACHE_ID}-precache-v2-${scope}`; // Workbox's name for a scope's precache
+  // Workbox's name for a scope's precache (workbox-core's cacheNames, with the cacheId as
+  // its prefix; tests/unit/test_dependencies.py checks it against the pinned Workbox)
+  return `${CACHE_ID}-precache-v2-${scope}`;
 }
 
 // A fetch that keeps a copy of each runtime file it downloads, and store(), which puts the

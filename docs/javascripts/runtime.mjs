@@ -1,12 +1,19 @@
 // The page's client for the Python worker (calc-worker.mjs): the shared worker that
 // early-worker.js started or joined, or a dedicated worker for this visit (it survives
-// Material's instant navigation); requests matched to replies by id.
+// Material's instant navigation); requests matched to replies by id. The messages are in
+// protocol.mjs.
 //
 // start() resolves once Python is ready, or rejects (no WebAssembly, the worker failed, the
 // boot timed out). call() resolves with the worker's reply ({ok, result, display} or
 // {ok: false, error}) and rejects if the worker dies or does not answer in time; after a
 // worker error every later call rejects at once. describe() gives calculator.schema(),
 // asked for only when the page needs it (the exports), so no boot waits on it.
+
+import "./protocol.mjs";
+
+/** @typedef {import("./protocol.mjs").WorkerMessage} WorkerMessage */
+/** @typedef {import("./protocol.mjs").PageMessage} PageMessage */
+/** @typedef {import("./protocol.mjs").Request} Request */
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
@@ -50,8 +57,7 @@ class Runtime {
     this.pending = new Map(); // id -> {resolve, reject, timer}
     this.nextId = 1;
     this.python = "";
-    this.boot = ""; // "snapshot" (restored from this browser's memory snapshot) or "fresh"
-    this.snapshotSaved = null;
+    this.boot = ""; // "snapshot", "fresh" or "running" (protocol.mjs: Ready)
     this.copied = new Promise((resolve) => {
       this.markCopied = resolve; // the worker has put the runtime in the offline copy
     });
@@ -102,6 +108,7 @@ class Runtime {
       reject(this.failure);
     };
     const onMessage = (event) => {
+      /** @type {WorkerMessage} */
       const message = event.data || {};
       if (message.type === "progress") {
         for (const listener of this.listeners) listener(message.stage);
@@ -109,12 +116,9 @@ class Runtime {
         clearTimeout(timer);
         this.python = message.python;
         this.boot = message.boot;
-
         resolve();
       } else if (message.type === "copied") {
         this.markCopied();
-      } else if (message.type === "snapshot") {
-        this.snapshotSaved = message.saved;
       } else if (message.type === "error") {
         clearTimeout(timer);
         this.#fail(new Error(describeBootError(message.error)));
@@ -155,6 +159,7 @@ class Runtime {
     this.pending.clear();
   }
 
+  /** @param {Omit<Request, "id">} message */
   #request(message) {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;

@@ -6,6 +6,13 @@
 // first; anything else waits until it says the index is built (its message of type 1), so
 // no search is answered from an empty index. scripts/defer_search.py points the theme here
 // and writes the theme worker's path into THEME_WORKER.
+//
+// What this relies on in Material (tests/unit/test_dependencies.py checks the pinned
+// version): the page starts the search worker as a classic worker and sends the index
+// first (type 0); the theme's worker is a classic script (loaded here by importScripts),
+// listens for "message" events and answers the index with INDEX_READY through the global
+// postMessage. The two timers are this stand-in's own: when to start without being asked,
+// and when to stop holding searches should the theme's worker never say it is ready.
 
 const THEME_WORKER = "theme-search-worker.js"; // relative to the site root
 const START_AFTER_MS = 8000;

@@ -8,7 +8,7 @@
 // whose bytes do not match, or that fails to restore, is dropped and the runtime boots
 // normally.
 //
-// About 45% of a snapshot is blocks of zeros (the free part of Python's heap), so only the
+// Much of a snapshot is blocks of zeros (the free part of Python's heap), so only the
 // other blocks are stored (compact/expand below): less to read and to check on every load.
 
 import { sha256 } from "./boot.mjs";

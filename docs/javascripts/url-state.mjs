@@ -65,7 +65,7 @@ function current() {
   return url;
 }
 
-export function flushUrl() {
+function flushUrl() {
   if (pending.size) replaceUrl(current());
 }
 

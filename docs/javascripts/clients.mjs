@@ -1,0 +1,54 @@
+// The pages this worker serves: itself, where it is a dedicated worker (one page), or one
+// port per page, where it is a shared one (early-worker.js starts it, named for the build,
+// so every tab of the guide talks to one runtime). A page that joins later is sent the
+// latest of each state message at once (protocol.mjs: REPLAYED), a `ready` as boot
+// "running".
+
+import { REPLAYED, REQUESTS } from "./protocol.mjs";
+
+/** @typedef {import("./protocol.mjs").WorkerMessage} WorkerMessage */
+/** @typedef {import("./protocol.mjs").Request} Request */
+/** @typedef {{postMessage: (message: WorkerMessage) => void}} Client */
+
+export const SHARED =
+  typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
+const clients = new Set();
+const latest = new Map(); // type -> the last message of that type, for pages that join later
+
+/**
+ * Tell every page.
+ * @param {WorkerMessage} message
+ */
+export function tell(message) {
+  if (REPLAYED.includes(message.type)) latest.set(message.type, message);
+  for (const client of clients) client.postMessage(message);
+}
+
+/**
+ * Serve every page, now and as they connect: `onStarted()` when a page says it has started,
+ * `onRequest(client, request)` for each request.
+ * @param {{onStarted: () => void, onRequest: (client: Client, request: Request) => void}} on
+ */
+export function serveClients({ onStarted, onRequest }) {
+  const serve = (client) => {
+    clients.add(client);
+    client.addEventListener("message", (event) => {
+      const message = event.data || {};
+      if (message.type === "started") onStarted();
+      if (REQUESTS.includes(message.type)) onRequest(client, message);
+    });
+    client.addEventListener("close", () => clients.delete(client)); // where ports say so
+    for (const message of latest.values()) {
+      client.postMessage(message.type === "ready" ? { ...message, boot: "running" } : message);
+    }
+  };
+  if (SHARED) {
+    self.addEventListener("connect", (event) => {
+      const [port] = event.ports;
+      serve(port);
+      port.start();
+    });
+  } else {
+    serve(self);
+  }
+}

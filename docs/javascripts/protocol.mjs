@@ -1,0 +1,89 @@
+// The messages between a page (runtime.mjs) and the Python worker (calc-worker.mjs and the
+// worker-side modules it wires): plain objects with a `type`, on the worker itself or, for
+// a shared worker, on each page's port. Both sides import the types below from here, and
+// this is the one place that lists them.
+//
+// Inputs reach Python as one JSON string, never as source code. Errors cross as plain
+// objects ({name, message}), since Pyodide's error objects cannot be cloned.
+
+/**
+ * An error as it crosses to the page.
+ * @typedef {{name: string, message: string}} PlainError
+ */
+
+// worker -> page
+
+/**
+ * A boot stage has begun: "runtime" (the runtime loads), "import" (a fresh boot installs
+ * and imports the cost model).
+ * @typedef {{type: "progress", stage: "runtime" | "import"}} Progress
+ */
+/**
+ * Python is ready. `boot`: "snapshot" (restored from this browser's memory snapshot),
+ * "fresh", or "running" to a page that joined a runtime already live. `compileWaitedFor`:
+ * what opened the compile gate (compile-gate.mjs): "page", "timeout", "nothing", or null
+ * if no compile went through it.
+ * @typedef {{type: "ready", python: string, boot: "snapshot" | "fresh" | "running",
+ *   compileWaitedFor: "page" | "timeout" | "nothing" | null}} Ready
+ */
+/**
+ * The runtime could not start; the worker answers nothing more.
+ * @typedef {{type: "error", error: PlainError}} BootError
+ */
+/**
+ * The runtime files this worker downloaded are in the offline copy (offline-copy.mjs).
+ * @typedef {{type: "copied"}} Copied
+ */
+/**
+ * A memory snapshot of the fresh runtime was kept, or could not be (`error` says why).
+ * @typedef {{type: "snapshot", saved: boolean, error?: PlainError}} SnapshotKept
+ */
+/**
+ * The reply to a request, matched by `id`. `json` is the reply as JSON text (a string
+ * crosses whole, where an object graph would be cloned piece by piece), one of
+ *   {ok: true, result, display, defaults, hints, input_texts, currency}  to call
+ *   {ok: true, quotes}   to quotes: {name: text}
+ *   {ok: true, schema}   to describe: calculator.schema()
+ *   {ok: false, error: {name, message, field, reason, calculator}}
+ * @typedef {{type: "result", id: number, json: string}} Result
+ */
+/** @typedef {Progress | Ready | BootError | Copied | SnapshotKept | Result} WorkerMessage */
+
+// page -> worker
+
+/**
+ * The page has run its start-up (its DOMContentLoaded handlers and the tasks they queued):
+ * a fresh boot may compile the runtime now (compile-gate.mjs).
+ * @typedef {{type: "started"}} Started
+ */
+/**
+ * Run a calculator. `inputs`: {field: string | boolean}; `currency`: a code, or "" for the
+ * article's dollars.
+ * @typedef {{type: "call", id: number, calculator: string,
+ *   inputs: Object<string, string | boolean>, currency: string}} Call
+ */
+/**
+ * calculator.schema(), asked for only when the page needs it (the exports).
+ * @typedef {{type: "describe", id: number}} Describe
+ */
+/**
+ * The texts of figures quoted in prose (calculator.quotes names), in a currency.
+ * @typedef {{type: "quotes", id: number, names: string[], currency: string,
+ *   rate: string}} Quotes
+ */
+/** @typedef {Call | Describe | Quotes} Request */
+/** @typedef {Started | Request} PageMessage */
+
+/** The requests the worker answers with a Result. */
+export const REQUESTS = Object.freeze(["call", "describe", "quotes"]);
+
+/** The state messages a page that joins later is sent at once (the latest of each). */
+export const REPLAYED = Object.freeze(["progress", "ready", "error", "copied", "snapshot"]);
+
+/**
+ * An error (JavaScript's, or Python's through Pyodide) as a message can carry it.
+ * @returns {PlainError}
+ */
+export function plainError(err) {
+  return { name: err?.type || err?.name || "Error", message: String(err?.message || err) };
+}

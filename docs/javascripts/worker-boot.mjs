@@ -1,0 +1,82 @@
+// Booting the runtime in the worker: restore the memory snapshot this browser made on an
+// earlier visit (snapshot.mjs), or, failing that, boot afresh (boot.mjs) in the mode that
+// allows a snapshot, and keep one for next time once the page has its first results.
+
+import { RUNTIME } from "../runtime/current.mjs";
+import { bootFresh, openBridge } from "./boot.mjs";
+import { step } from "./boot-step.mjs";
+import { tell } from "./clients.mjs";
+import { plainError } from "./protocol.mjs";
+import { makeSnapshot, restoreOptions } from "./pyodide-snapshot.mjs";
+import { SnapshotStore } from "./snapshot.mjs";
+
+/** @typedef {{pyodide: object, bridge: object, python: string,
+ *   boot: "snapshot" | "fresh"}} Runtime */
+
+const store = new SnapshotStore(RUNTIME);
+
+async function read(name) {
+  const response = await fetch(new URL(name, RUNTIME));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+async function restore(loadPyodide, stored, gate) {
+  if (!stored) return null;
+  gate.open("nothing");
+  try {
+    // The runtime loads while the bytes are read and checked against their digest (on
+    // another thread, where the browser allows one); only checked bytes are restored, and
+    // a snapshot that fails the check or the restore is dropped.
+    const checked = stored.intact.then((intact) => {
+      if (!intact) throw new Error("the snapshot does not match its digest");
+      return stored.bytes;
+    });
+    checked.catch(() => {}); // reported by loadPyodide
+    const pyodide = await step(() =>
+      loadPyodide({ indexURL: RUNTIME, ...restoreOptions(checked) }),
+    );
+    return { pyodide, ...openBridge(pyodide) };
+  } catch {
+    await store.drop().catch(() => {}); // a bad snapshot is never tried twice
+    return null;
+  }
+}
+
+/**
+ * The booted runtime, telling the pages each stage. `gate`: the compile gate, which a
+ * restore opens at once.
+ * @param {{open: (why: "nothing") => void}} gate
+ * @returns {Promise<Runtime>}
+ */
+export async function startRuntime(gate) {
+  tell({ type: "progress", stage: "runtime" });
+  // The loader imports the runtime's 1.2 MB script only once it has itself loaded; asking
+  // for it now lets both download and compile together (the module is loaded once).
+  import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
+  const [stored, { loadPyodide }] = await Promise.all([
+    store.openElsewhere().catch(() => null),
+    step(() => import(`${RUNTIME}pyodide.mjs`)),
+  ]);
+  const restored = await restore(loadPyodide, stored, gate);
+  if (restored) return { ...restored, boot: "snapshot" };
+  const pyodide = await step(() =>
+    bootFresh({ loadPyodide, indexURL: RUNTIME, read, makeSnapshot: store.usable }),
+  );
+  tell({ type: "progress", stage: "import" });
+  return { pyodide, ...openBridge(pyodide), boot: "fresh" };
+}
+
+/**
+ * Keep a memory snapshot of a fresh runtime for the next visit, and say whether it was kept.
+ * @param {Runtime} runtime
+ */
+export async function keepSnapshot(runtime) {
+  if (runtime.boot !== "fresh" || !store.usable) return;
+  try {
+    await store.save(makeSnapshot(runtime.pyodide));
+    tell({ type: "snapshot", saved: true });
+  } catch (err) {
+    tell({ type: "snapshot", saved: false, error: plainError(err) });
+  }
+}
