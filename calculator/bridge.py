@@ -105,8 +105,9 @@ def _reply(calculator_id, result, code):
 
 def compare(calculator_id, inputs_a_json, inputs_b_json, currency=None):
     """Run ``calculator_id`` on scenario B (the inputs on show) and the pinned scenario A:
-    :func:`call`'s reply for B, plus ``compare``: A's result, display and input texts, and
-    each scalar output's difference B minus A and change in percent, with their texts.
+    :func:`call`'s reply for B (its charts with A faded behind), plus ``compare``: A's
+    result, display and input texts, and each scalar output's difference B minus A and
+    change in percent, with their texts.
     Bad input names its field and the scenario (``side``: "a" or "b").
 
     >>> reply = json.loads(compare("overview", '{"horizon_months": 24}', "{}"))
@@ -132,6 +133,7 @@ def compare(calculator_id, inputs_a_json, inputs_b_json, currency=None):
     both["delta"] = comparison.differences(calculator_id, both["a"], both["b"])
     shown = comparison.present_comparison(calculator_id, both, code)
     reply = _reply(calculator_id, both["b"], code)
+    reply["display"] = shown["b"]  # its charts with A drawn faded behind
     reply["compare"] = {
         "a": {
             "result": both["a"],

@@ -22,6 +22,7 @@ STATIC_NOTE = (
 #: The buttons of every calculator, by the data-action the browser binds.
 ACTIONS = (
     ("copy-link", "Copy link with these inputs"),
+    ("compare", "Compare"),
     ("reset", "Reset"),
     ("download-csv", "CSV"),
     ("download-json", "JSON"),

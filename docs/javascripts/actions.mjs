@@ -1,9 +1,10 @@
-// A calculator's buttons, each by its data-action: copy a link, reset, download CSV or
-// JSON, load a saved scenario, print the memo. `calculator` is the form's CalculatorForm
+// A calculator's buttons, each by its data-action: copy a link, compare two scenarios
+// (compare.mjs), reset, download CSV or JSON, load a saved scenario, print the memo. `calculator` is the form's CalculatorForm
 // (calculator-form.mjs): its state, its results and its recompute().
 
 import { controls, resetControl } from "./controls.mjs";
 import { buildMemo, printMemo } from "./memo.mjs";
+import { chosenModels } from "./presets.mjs";
 import { clearErrors, setStatus } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
 import { download, loadScenario, toCsv, toJson } from "./scenario.mjs";
@@ -44,7 +45,11 @@ async function printWhenReady(form, calculator, link) {
         "(or wait for the calculator) to print the memo.",
     );
   } else {
-    printMemo(buildMemo(form, { texts: calculator.last.inputTexts, link: link(), basis: "" }));
+    const { inputTexts, compare } = calculator.last;
+    const models = chosenModels(form);
+    printMemo(
+      buildMemo(form, { texts: inputTexts, link: link(), basis: "", compared: compare, models }),
+    );
   }
 }
 
@@ -53,7 +58,12 @@ export function bindActions(calculator) {
   const fileInput = form.querySelector('[data-role="scenario-file"]');
   const base = `tune-or-prompt-${id}`;
   const link = () => shareLink(form, calculator.setting.current);
-  const scenario = () => ({ ...calculator.last, link: link() });
+  const scenario = () => ({
+    ...calculator.last,
+    link: link(),
+    presets: chosenModels(form),
+    prices: form.querySelector('[data-role="preset-source"]')?.textContent || "",
+  });
   const declaration = async () => (await runtime.describe()).calculators[id];
   const actions = {
     "copy-link": async () => {
@@ -66,11 +76,20 @@ export function bindActions(calculator) {
         setStatus(form, `Copy this link: ${href}`);
       }
     },
+    compare: () => {
+      const { comparison } = calculator;
+      if (comparison.active) comparison.unpin();
+      else comparison.pin();
+      calculator.markEdited();
+      syncUrl(form);
+      calculator.recompute();
+    },
     reset: () => {
       calculator.markEdited();
       for (const control of controls(form)) {
         if (!control.dataset.siteParam) resetControl(control); // the currency stays
       }
+      form.dispatchEvent(new CustomEvent("tp:reset")); // presets let go of their models
       clearErrors(form);
       syncUrl(form);
       calculator.recompute();
@@ -97,7 +116,9 @@ export function bindActions(calculator) {
     fileInput.value = "";
     if (!file) return;
     try {
-      const ignored = await loadScenario(form, file);
+      const { ignored, compareWith } = await loadScenario(form, file);
+      if (compareWith) calculator.comparison.pin(compareWith);
+      else calculator.comparison.unpin();
       calculator.markEdited();
       calculator.setting.edit({ typed: false }); // a scenario brings its own currency and rate
       syncUrl(form);

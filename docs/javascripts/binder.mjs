@@ -8,6 +8,7 @@ import { CalculatorForm } from "./calculator-form.mjs";
 import { applyInputs, markOwn } from "./controls.mjs";
 import { isSetting } from "./form-setting.mjs";
 import { keepAnswerInView } from "./in-view.mjs";
+import { bindPresets } from "./presets.mjs";
 import { setStatus } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
 import { changedParams, paramsFromUrl, syncUrl } from "./url-state.mjs";
@@ -22,11 +23,12 @@ export function bind(form) {
   form.dataset.bound = "true";
   const calculator = new CalculatorForm(form);
   calculator.setting.show();
-  const unknown = applyInputs(form, paramsFromUrl(form));
+  const unknown = [...applyInputs(form, paramsFromUrl(form)), ...calculator.comparison.restore()];
+  bindPresets(calculator);
   keepAnswerInView(form);
-  const fromUrl = changedParams(form).length > 0;
+  const fromUrl = changedParams(form).length > 0 || calculator.comparison.active;
 
-  for (const action of ["copy-link", "reset", "load-json", "print"]) {
+  for (const action of ["copy-link", "compare", "reset", "load-json", "print"]) {
     form.querySelector(`[data-action="${action}"]`).disabled = false;
   }
   const note = fromUrl ? " Results below are for the default inputs until then." : "";

@@ -8,6 +8,7 @@
 // changes only through the methods below; whenSettled() resolves once the form is neither
 // loading nor computing. The form's part in the site-wide currency setting is form-setting.mjs.
 
+import { comparisonOf } from "./compare.mjs";
 import { readInputs, updateDefaults } from "./controls.mjs";
 import { settingOf } from "./currency.mjs";
 import { FormSetting } from "./form-setting.mjs";
@@ -40,6 +41,7 @@ export class CalculatorForm {
     this.shownFor = null; // shownKey() of the inputs the results on show are for
     this.notes = []; // what the status line says once the form is live
     this.setting = new FormSetting(form);
+    this.comparison = comparisonOf(this); // scenario A, while the reader compares
   }
 
   get status() {
@@ -149,12 +151,18 @@ export class CalculatorForm {
     const form = this.form;
     const inputs = readInputs(form);
     const setting = settingOf(form);
-    const reply = await runtime.call(this.id, inputs, setting.currency);
+    const reply = await this.comparison.request(runtime, inputs, setting.currency);
     if (this.#again || !form.isConnected) return; // newer inputs are waiting: show those
     if (!reply.ok) {
       if (this.setting.refusedBy(reply.error)) {
         this.notes.push(this.setting.fallBack(reply.error));
         this.#again = true; // compute again, in dollars
+        return;
+      }
+      if (reply.error?.side === "a") {
+        this.comparison.unpin(); // A (from a link or a file) is refused: show B alone
+        this.notes.push(`Scenario A was refused (${reply.error.message}); showing yours alone.`);
+        this.#again = true;
         return;
       }
       showError(form, reply.error || {});
@@ -167,11 +175,13 @@ export class CalculatorForm {
       result: reply.result,
       currency: setting.currency,
       inputTexts: reply.input_texts,
+      compare: reply.compare || null, // A's result and the differences, while comparing
     };
     this.shownFor = shownKey(form);
     for (const button of form.querySelectorAll('[data-action^="download"]'))
       button.disabled = false;
     placeResult(form, reply.display);
+    this.comparison.place(reply);
     form.querySelector('[data-role="currency-note"]').textContent = reply.currency.note;
     this.setting.accepted(setting);
     if (this.edited) announce(form);

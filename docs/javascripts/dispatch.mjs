@@ -1,4 +1,4 @@
-// Answering a page's requests (protocol.mjs: Call, Describe, Quotes) once the runtime is
+// Answering a page's requests (protocol.mjs: Call, Compare, Preset, Describe, Quotes) once the runtime is
 // ready. Replies cross as the model's JSON text, parsed by the page: a string is copied
 // whole, where an object graph (a chart, a table) would be cloned piece by piece.
 
@@ -23,8 +23,16 @@ function reply(bridge, message) {
       const names = JSON.stringify(message.names || []);
       return bridge.quotes(names, currency, String(message.rate || "1"));
     }
+    const calculator = String(message.calculator);
+    if (message.type === "preset") {
+      const rate = String(message.rate || "1");
+      return bridge.preset(calculator, String(message.preset), String(message.model), rate);
+    }
     const inputs = JSON.stringify(message.inputs || {});
-    return bridge.call(String(message.calculator), inputs, currency);
+    if (message.type === "compare") {
+      return bridge.compare(calculator, JSON.stringify(message.inputs_a || {}), inputs, currency);
+    }
+    return bridge.call(calculator, inputs, currency);
   } catch (err) {
     return JSON.stringify({ ok: false, error: plainError(err) });
   }

@@ -44,10 +44,54 @@ function figureFor(form) {
   return table ? copyOf(table) : null;
 }
 
+// A comparison on paper: A's result and the difference beside each of B's, A's inputs in
+// a column of their own.
+function fillComparison(memo, compared) {
+  const show = (node, text) => {
+    node.textContent = text;
+    node.hidden = false;
+  };
+  memo.querySelector('[data-memo="comparing"]').hidden = false;
+  for (const target of memo.querySelectorAll("dd[data-memo-output]")) {
+    const key = target.dataset.memoOutput;
+    if (!(key in compared.delta)) continue;
+    const row = target.parentElement;
+    show(row.querySelector('[data-memo-compare="a"]'), `A: ${compared.a.display[key].text}`);
+    const { text } = compared.delta[key];
+    const change = compared.change[key]?.text;
+    if (text)
+      show(
+        row.querySelector('[data-memo-compare="delta"]'),
+        `B − A: ${text}${change ? ` (${change})` : ""}`,
+      );
+  }
+  for (const cell of memo.querySelectorAll('th[data-memo-compare="a"]')) cell.hidden = false;
+  for (const row of memo.querySelectorAll("[data-memo-input]")) {
+    show(
+      row.querySelector('[data-memo-compare="a"]'),
+      `A: ${compared.a.input_texts[row.dataset.memoInput] ?? ""}`,
+    );
+  }
+}
+
+// The models chosen in presets, and where their prices come from.
+function fillPrices(memo, form, models) {
+  const labels = Object.entries(models).map(([key, model]) => {
+    const label = form.querySelector(`input[data-preset="${CSS.escape(key)}"]`)?.labels[0];
+    return `${label ? label.textContent : key}: ${model}`;
+  });
+  if (!labels.length) return;
+  const slot = memo.querySelector('[data-memo="prices"]');
+  const source = form.querySelector('[data-role="preset-source"]').textContent;
+  slot.textContent = `Models chosen: ${labels.join("; ")}. ${source}`;
+  slot.hidden = false;
+}
+
 // The memo of `form` as it stands. `texts`: each input as the model used it for the
 // results on show (the reply's input_texts); without them the results are the page's own,
-// for the default inputs the memo was built with, and `basis` says so.
-export function buildMemo(form, { texts, link, basis }) {
+// for the default inputs the memo was built with, and `basis` says so. `compared`: the
+// reply's comparison while the reader compares; `models`: the presets' chosen models.
+export function buildMemo(form, { texts, link, basis, compared = null, models = {} }) {
   const live = Boolean(texts);
   const template = form.querySelector('template[data-role="memo"]');
   const memo = template.content.firstElementChild.cloneNode(true);
@@ -85,6 +129,8 @@ export function buildMemo(form, { texts, link, basis }) {
   }
   const figure = figureFor(form);
   if (figure) slot("chart").append(figure);
+  if (live && compared) fillComparison(memo, compared);
+  if (live) fillPrices(memo, form, models);
   return memo;
 }
 

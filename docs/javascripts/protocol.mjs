@@ -42,9 +42,13 @@
  * The reply to a request, matched by `id`. `json` is the reply as JSON text (a string
  * crosses whole, where an object graph would be cloned piece by piece), one of
  *   {ok: true, result, display, defaults, hints, input_texts, currency}  to call
+ *   the same with compare: {a: {result, display, input_texts}, delta, change}  to compare
+ *     (delta and change: {key: {value, text}}, B minus A and the change in percent)
+ *   {ok: true, values, notes, source}  to preset: {field: box text}, notes for the reader
  *   {ok: true, quotes}   to quotes: {name: text}
  *   {ok: true, schema}   to describe: calculator.schema()
- *   {ok: false, error: {name, message, field, reason, calculator}}
+ *   {ok: false, error: {name, message, field, reason, calculator, side?}}  side: the
+ *     scenario of a comparison whose input is at fault, "a" or "b"
  * @typedef {{type: "result", id: number, json: string}} Result
  */
 /** @typedef {Progress | Ready | BootError | Copied | SnapshotKept | Result} WorkerMessage */
@@ -63,6 +67,17 @@
  *   inputs: Object<string, string | boolean>, currency: string}} Call
  */
 /**
+ * Run a calculator on two scenarios: `inputs` (B, on show) and `inputs_a` (A, pinned).
+ * @typedef {{type: "compare", id: number, calculator: string,
+ *   inputs_a: Object<string, string | boolean>, inputs: Object<string, string | boolean>,
+ *   currency: string}} Compare
+ */
+/**
+ * The box texts a preset fills for a model of the price table, at an exchange rate.
+ * @typedef {{type: "preset", id: number, calculator: string, preset: string,
+ *   model: string, rate: string}} Preset
+ */
+/**
  * calculator.schema(), asked for only when the page needs it (the exports).
  * @typedef {{type: "describe", id: number}} Describe
  */
@@ -71,11 +86,11 @@
  * @typedef {{type: "quotes", id: number, names: string[], currency: string,
  *   rate: string}} Quotes
  */
-/** @typedef {Call | Describe | Quotes} Request */
+/** @typedef {Call | Compare | Preset | Describe | Quotes} Request */
 /** @typedef {Started | Request} PageMessage */
 
 /** The requests the worker answers with a Result. */
-export const REQUESTS = Object.freeze(["call", "describe", "quotes"]);
+export const REQUESTS = Object.freeze(["call", "compare", "preset", "describe", "quotes"]);
 
 /** The state messages a page that joins later is sent at once (the latest of each). */
 export const REPLAYED = Object.freeze(["progress", "ready", "error", "copied", "snapshot"]);

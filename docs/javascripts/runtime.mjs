@@ -177,6 +177,16 @@ class Runtime {
     return this.#request({ type: "call", calculator, inputs, currency });
   }
 
+  // Both scenarios of a comparison: `inputs` (B) and the pinned `inputsA` (A).
+  compare(calculator, inputsA, inputs, currency = "") {
+    return this.#request({ type: "compare", calculator, inputs_a: inputsA, inputs, currency });
+  }
+
+  // The box texts that a calculator's preset fills for a model of the price table.
+  preset(calculator, preset, model, rate = "1") {
+    return this.#request({ type: "preset", calculator, preset, model, rate });
+  }
+
   // The texts of figures quoted in the prose (calculator.quotes names) in a currency.
   quotes(names, currency, rate) {
     return this.#request({ type: "quotes", names, currency, rate });

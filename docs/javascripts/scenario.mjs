@@ -21,12 +21,11 @@ function csvCell(value) {
 }
 
 // One row per input and per result value: kind, name, label, value (tables flattened as
-// output[row].column; a link as its target calculator and inputs in JSON).
-export function toCsv(calc, scenario) {
-  const { inputs, result, link, currency } = scenario;
-  const rows = [["kind", "name", "label", "value"]];
-  for (const field of calc.fields)
-    rows.push(["input", field.name, field.label, inputs[field.name]]);
+// output[row].column; a link as its target calculator and inputs in JSON). While comparing,
+// scenario A's inputs and results follow as "input A" and "result A", and each difference
+// B minus A as "difference".
+function resultRows(calc, result, kind) {
+  const rows = [];
   for (const output of calc.outputs) {
     const value = result[output.key];
     if (Array.isArray(value)) {
@@ -34,18 +33,42 @@ export function toCsv(calc, scenario) {
         if (item !== null && typeof item === "object") {
           for (const column of output.columns) {
             rows.push([
-              "result",
+              kind,
               `${output.key}[${i}].${column.key}`,
               `${output.label}: ${column.label}`,
               item[column.key],
             ]);
           }
-        } else rows.push(["result", `${output.key}[${i}]`, output.label, item]);
+        } else rows.push([kind, `${output.key}[${i}]`, output.label, item]);
       });
     } else if (value !== null && typeof value === "object") {
-      rows.push(["result", output.key, output.label, JSON.stringify(value)]);
-    } else rows.push(["result", output.key, output.label, value]);
+      rows.push([kind, output.key, output.label, JSON.stringify(value)]);
+    } else rows.push([kind, output.key, output.label, value]);
   }
+  return rows;
+}
+
+function inputRows(calc, inputs, kind) {
+  return calc.fields.map((field) => [kind, field.name, field.label, inputs[field.name]]);
+}
+
+export function toCsv(calc, scenario) {
+  const { inputs, result, link, currency, compare, presets = {}, prices } = scenario;
+  const rows = [["kind", "name", "label", "value"]];
+  rows.push(...inputRows(calc, inputs, "input"), ...resultRows(calc, result, "result"));
+  if (compare) {
+    const a = compare.a.result;
+    rows.push(...inputRows(calc, a.inputs, "input A"), ...resultRows(calc, a, "result A"));
+    for (const output of calc.outputs) {
+      if (output.key in compare.delta) {
+        rows.push(["difference", output.key, output.label, compare.delta[output.key].value]);
+      }
+    }
+  }
+  for (const [key, model] of Object.entries(presets)) {
+    rows.push(["source", `preset.${key}`, "Model chosen (its prices fill the boxes)", model]);
+  }
+  if (Object.keys(presets).length) rows.push(["source", "prices", "Prices", prices]);
   rows.push(["source", "currency", "Currency (empty: the article's dollars)", currency]);
   rows.push(["source", "figures_as_of", "Figures as of", result.figures_as_of]);
   rows.push(["source", "link", "Link", link]);
@@ -53,7 +76,7 @@ export function toCsv(calc, scenario) {
 }
 
 export function toJson(calc, scenario) {
-  const { inputs, result, link, currency } = scenario;
+  const { inputs, result, link, currency, compare, presets = {}, prices } = scenario;
   const data = {
     calculator: calc.id,
     inputs,
@@ -62,11 +85,19 @@ export function toJson(calc, scenario) {
     figures_as_of: result.figures_as_of,
     link,
   };
+  if (Object.keys(presets).length) Object.assign(data, { presets, prices });
+  if (compare) {
+    const delta = Object.fromEntries(
+      Object.entries(compare.delta).map(([key, { value }]) => [key, value]),
+    );
+    data.compare = { inputs: compare.a.result.inputs, result: compare.a.result, delta };
+  }
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
 // Read a saved scenario into the form; throws with a reader's reason if the file is not
-// one for this calculator. Returns the input names the calculator does not have.
+// one for this calculator. Returns the input names the calculator does not have
+// (`ignored`) and, for a file saved while comparing, scenario A's inputs (`compareWith`).
 export async function loadScenario(form, file) {
   let data;
   try {
@@ -89,5 +120,8 @@ export async function loadScenario(form, file) {
   // its amounts are in its own currency: a file without a rate is in the article's dollars
   const currency = typeof data.currency === "string" ? data.currency.slice(0, 12) : "";
   showSetting(form, { currency, rate: "" }); // the rate, if any, is among the inputs
-  return applyInputs(form, Object.entries(data.inputs), { settings: true });
+  const ignored = applyInputs(form, Object.entries(data.inputs), { settings: true });
+  const a = data.compare?.inputs;
+  const compareWith = a && typeof a === "object" ? a : null;
+  return { ignored, compareWith };
 }

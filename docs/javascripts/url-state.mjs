@@ -2,12 +2,41 @@
 // for inputs that differ from their defaults, and the site-wide currency setting as
 // `currency` and `rate`. The hash stays the section anchor (Material rewrites it while
 // scrolling), so state never goes there.
+//
+// What a form holds beyond its inputs goes in as ID~PART=value (the grammar is in
+// ARCHITECTURE.md): a comparison's pinned scenario (ID~a, ID~a.FIELD=value) and the models
+// chosen in presets (ID~preset.KEY=provider/model). The modules that keep such state add
+// it with addLinkParts(); a form reads it back with partsFromUrl().
 
 import { controls, controlValue, isDefault } from "./controls.mjs";
 import { isDefault as isDefaultSetting } from "./currency.mjs";
 
 function prefix(form) {
   return `${form.dataset.calculator}.`;
+}
+
+function partPrefix(form) {
+  return `${form.dataset.calculator}~`;
+}
+
+const partMakers = new Set(); // (form) => [[part, value], ...]
+
+// Register `make(form)`, which gives the [part, value] pairs a form adds to its links.
+export function addLinkParts(make) {
+  partMakers.add(make);
+}
+
+function partParams(form) {
+  return Array.from(partMakers).flatMap((make) =>
+    make(form).map(([part, value]) => [partPrefix(form) + part, value]),
+  );
+}
+
+// The [part, value] pairs the current address holds for this form (ID~PART=value).
+export function partsFromUrl(form) {
+  return Array.from(new URL(window.location.href).searchParams)
+    .filter(([key]) => key.startsWith(partPrefix(form)))
+    .map(([key, value]) => [key.slice(partPrefix(form).length), value]);
 }
 
 export function changedParams(form) {
@@ -31,7 +60,15 @@ export function paramsFromUrl(form) {
     .map(([key, value]) => [key.slice(prefix(form).length), value]);
 }
 
+// URLSearchParams escapes more than a query needs: the part marker `~`, and the `/` and
+// `:` of a model name, read as they are (RFC 3986 allows them in a query).
+function tidy(url) {
+  url.search = url.search.replace(/%7E/gi, "~").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
+  return url;
+}
+
 function replaceUrl(url) {
+  tidy(url);
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
 }
 
@@ -49,9 +86,13 @@ let timer = 0;
 
 function withInputs(url, form) {
   for (const key of Array.from(url.searchParams.keys())) {
-    if (key.startsWith(prefix(form))) url.searchParams.delete(key);
+    if (key.startsWith(prefix(form)) || key.startsWith(partPrefix(form))) {
+      url.searchParams.delete(key);
+    }
   }
-  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  for (const [key, value] of [...changedParams(form), ...partParams(form)]) {
+    url.searchParams.append(key, value);
+  }
   return url;
 }
 
@@ -112,8 +153,10 @@ function sectionAnchor(form) {
 export function shareLink(form, setting) {
   const url = new URL(window.location.href);
   url.search = "";
-  for (const [key, value] of changedParams(form)) url.searchParams.append(key, value);
+  for (const [key, value] of [...changedParams(form), ...partParams(form)]) {
+    url.searchParams.append(key, value);
+  }
   for (const [key, value] of settingParams(setting)) url.searchParams.append(key, value);
   url.hash = sectionAnchor(form);
-  return url.href;
+  return tidy(url).href;
 }

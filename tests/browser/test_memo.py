@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 import pytest
 from pypdf import PdfReader
 
-from calculator import CALCULATORS, calculate, format_value
+from calculator import CALCULATORS, calculate, format_value, prices
 from calculator.display import input_texts
 from calculator.figures import SOURCE
 
@@ -155,7 +155,9 @@ def test_without_the_runtime_the_memo_prints_the_defaults_and_says_so(page, cont
     page.wait_for_selector('form[data-calculator="quality"][data-status="error"]')
     form = page.locator(FORM.format("quality"))
     press_print(page, form)
-    row = page.locator('.tp-memo-print [data-memo-input="cost_per_error"] td').text_content()
+    row = page.locator(
+        '.tp-memo-print [data-memo-input="cost_per_error"] td:not([data-memo-compare])'
+    ).text_content()
     link = page.locator('.tp-memo-print [data-memo="link"]').text_content()
     pages, text = printed(page, "Letter")
     assert pages == 1
@@ -178,3 +180,27 @@ def test_the_memo_refuses_results_that_are_not_for_its_inputs(page, server):
         arg=FORM.format("quality"),
     )
     assert page.evaluate("window.__printed") is None
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_comparison_prints_both_scenarios_and_the_difference_on_one_page(page, server, paper):
+    query = (
+        "?prompt_tax.requests_per_month=10000000&prompt_tax~a.requests_per_month=2000000"
+        "&prompt_tax~preset.pe=openai/gpt-4o"
+    )
+    form = open_calculator(page, server, "prompt_tax", query)
+    assert form.get_attribute("data-comparing") is not None
+    press_print(page, form)
+    memo = page.locator(".tp-memo-print")
+    a_cells = memo.locator('[data-memo-input="requests_per_month"] td')
+    used_a = calculate("prompt_tax", {"requests_per_month": 2_000_000})["inputs"]
+    assert (
+        a_cells.nth(1).text_content()
+        == "A: " + input_texts("prompt_tax", used_a)["requests_per_month"]
+    )
+    pages, text = printed(page, paper)
+    assert pages == 1, f"{paper}: {pages} pages"
+    flat = squeeze(text)
+    for slot in form.locator("[data-compare]:not([hidden])").all():
+        assert squeeze(slot.text_content()) in flat
+    assert "openai/gpt-4o" in text and squeeze(prices.NOTE) in flat

@@ -67,7 +67,13 @@ def test_never_against_a_month_is_no_difference():
 def test_the_bridge_sends_b_as_a_call_does_with_a_beside_it(inputs):
     reply = json.loads(bridge.compare("overview", "{}", json.dumps(inputs), "EUR"))
     alone = json.loads(bridge.call("overview", json.dumps(inputs), "EUR"))
-    assert {k: v for k, v in reply.items() if k != "compare"} == alone
+    assert {k: v for k, v in reply.items() if k not in ("compare", "display")} == {
+        k: v for k, v in alone.items() if k != "display"
+    }
+    for key, shown in alone["display"].items():  # the same texts; charts with A behind
+        if "text" in shown:
+            assert reply["display"][key] == shown, key
+    assert "tp-chart__line--behind" in reply["display"]["series"]["chart"]
     assert (
         reply["compare"]["a"]["display"]
         == json.loads(bridge.call("overview", "{}", "EUR"))["display"]
