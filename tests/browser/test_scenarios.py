@@ -44,6 +44,12 @@ def test_presets_fill_prices_that_a_link_reproduces(page, context, server):
     expected = calculate("prompt_tax", form_inputs(form))
     assert same(scalar(form, "monthly_saving"), expected["monthly_saving"])
 
+    with page.expect_download() as info:  # the export says which models, and of when
+        form.locator('[data-action="download-json"]').click()
+    saved = json.loads(Path(info.value.path()).read_text())
+    assert saved["presets"] == {"pe": sonnet["id"], "ft": tuned["id"]}
+    assert saved["prices"] == prices.NOTE
+
     page.locator("h1").click()  # the address is written at once on a click
     assert "prompt_tax~preset.pe=anthropic/claude-sonnet-4-5" in page.url
     again = context.new_page()
