@@ -9,6 +9,7 @@ import { applyInputs, markOwn } from "./controls.mjs";
 import { isSetting } from "./form-setting.mjs";
 import { keepAnswerInView } from "./in-view.mjs";
 import { bindPresets } from "./presets.mjs";
+import { printable } from "./print-page.mjs";
 import { setStatus } from "./results.mjs";
 import { runtime } from "./runtime.mjs";
 import { changedParams, paramsFromUrl, syncUrl } from "./url-state.mjs";
@@ -22,6 +23,7 @@ export function bind(form) {
   if (form.dataset.bound) return;
   form.dataset.bound = "true";
   const calculator = new CalculatorForm(form);
+  printable(calculator);
   calculator.setting.show();
   const unknown = [...applyInputs(form, paramsFromUrl(form)), ...calculator.comparison.restore()];
   bindPresets(calculator);

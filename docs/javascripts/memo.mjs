@@ -110,6 +110,7 @@ export function buildMemo(form, { texts, link, basis, compared = null, models = 
     const control = byName.get(name);
     const cell = row.cells[1];
     const changed = live && !isDefault(control);
+    row.toggleAttribute("data-changed", changed);
     if (live) cell.textContent = texts[name] ?? "";
     if (changed) cell.append(mark("*", "changed from the default"));
     else if (row.hasAttribute("data-illustrative")) cell.append(mark("°", "illustrative"));
