@@ -115,6 +115,8 @@ export function watch(found) {
     if (document.visibilityState === "visible") lastCheck = 0;
     check();
   });
+  // A page with no worker in control has just installed the first one: nothing to look for.
+  if (!controller) lastCheck = Date.now();
   check();
 }
 
