@@ -61,6 +61,8 @@ function reload() {
     once: true,
   });
   waiting.postMessage({ type: "SKIP_WAITING" });
+  // A worker that never takes over (replaced meanwhile by a newer one): reload all the same.
+  setTimeout(() => window.location.reload(), 5000);
 }
 
 /** Show the notice (once) on this page. */
