@@ -14,6 +14,12 @@
 // there. Other files (pages, the guide's own scripts) carry a revision, so a new build
 // replaces them; Workbox drops what an older build had cached.
 //
+// A new build's worker installs beside the old one and waits (no skipWaiting) until a
+// page's Reload sends it Workbox's SKIP_WAITING message (docs/javascripts/update-notice.mjs):
+// until then the open pages of the old build keep their own copy, pages and runtime, and
+// the new copy is dropped into place only when the reader asks for it. The first install
+// takes over the page that registered it (clientsClaim), which has nothing to replace.
+//
 // Usage: node scripts/service-worker.mjs [SITE_DIR]
 import { generateSW } from "workbox-build";
 
@@ -38,7 +44,7 @@ const { count, size, warnings } = await generateSW({
   directoryIndex: "index.html",
   cleanupOutdatedCaches: true,
   clientsClaim: true,
-  skipWaiting: true,
+  skipWaiting: false, // waits for the message { type: "SKIP_WAITING" } (see above)
   inlineWorkboxRuntime: true,
   sourcemap: false,
   mode: "production",

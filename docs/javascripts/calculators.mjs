@@ -1,12 +1,14 @@
 // Entry point, loaded async: start the Python worker as soon as the page's first calculator
 // form is parsed (before the theme's own script has run), bind every form on every page
 // Material shows (instant navigation keeps this module and its one worker alive across
-// pages), and register the offline copy once the runtime is live.
+// pages), and register the offline copy once the runtime is live. A page of a newer build
+// is never bound to this one's runtime (update-notice.mjs).
 
 import { bind } from "./binder.mjs";
 import { initialSetting, isDefault } from "./currency.mjs";
 import { registerOffline } from "./offline.mjs";
 import { runtime } from "./runtime.mjs";
+import { checkAfterFailure, sameBuild } from "./update-notice.mjs";
 
 const FORMS = "form[data-calculator]";
 
@@ -32,6 +34,7 @@ document.addEventListener("focusin", (event) => {
 function startRuntime() {
   const started = runtime.start();
   started.then(allowSearch, allowSearch);
+  started.catch(checkAfterFailure); // an old page whose runtime the new build replaced
   started.then(() => runtime.copied).then(registerOffline, registerOffline);
 }
 
@@ -81,6 +84,7 @@ document.addEventListener("tp:setting", (event) => {
 });
 
 function bindAll() {
+  if (!sameBuild()) return; // a page of a newer build: loaded in full instead
   const forms = document.querySelectorAll(FORMS);
   const quoted = !isDefault(setting) && document.querySelector("[data-quote]");
   if (forms.length || quoted) {

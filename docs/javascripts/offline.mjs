@@ -4,6 +4,9 @@
 // calculators, once the browser is idle), so the offline copy never competes with the
 // first boot; it then fills from what the page already fetched (the HTTP cache) wherever a
 // file's address carries its content hash. Over http(s) only: file:// cannot run Pyodide.
+// The registration is then watched for a newer build (update-notice.mjs).
+
+import { watch } from "./update-notice.mjs";
 
 function whenIdle(callback) {
   if ("requestIdleCallback" in window) window.requestIdleCallback(callback, { timeout: 5000 });
@@ -15,7 +18,7 @@ export function registerOffline() {
   whenIdle(() => {
     const url = new URL("../sw.js", import.meta.url);
     const scope = new URL("../", import.meta.url).pathname;
-    navigator.serviceWorker.register(url, { scope }).catch(() => {
+    navigator.serviceWorker.register(url, { scope }).then(watch, () => {
       // No service worker (private mode, blocked): the guide still works online.
     });
   });

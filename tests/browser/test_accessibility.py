@@ -1,6 +1,6 @@
 """Accessibility: zero axe-core violations of WCAG 2.1 A and AA on every page, in the light
 and dark palettes, with every calculator live and every disclosure open, and with a
-calculator showing a field error."""
+calculator showing a field error, and the notice of a newer build."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -51,3 +51,12 @@ def test_a_field_error_and_the_404_page_have_no_wcag_violations(page, server, gu
     guard.allow_console_errors = True  # the browser logs the 404 itself
     page.goto(f"{server}/404.html")
     audit(page, f"404 ({color_scheme})")
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_notice_of_a_newer_build_has_no_wcag_violations(page, server, color_scheme):
+    page.goto(f"{server}/methodology/")
+    notice = f"{server}/javascripts/update-notice.mjs"  # the module the page has loaded
+    page.evaluate("url => import(url).then(notice => notice.announce())", notice)
+    page.get_by_role("button", name="Reload").focus()  # in the tab order, and ringed
+    audit(page, f"the notice of a newer build ({color_scheme})")

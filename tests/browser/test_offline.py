@@ -1,16 +1,11 @@
 """Offline: after one visit the service worker serves the whole guide, runtime included; the
-offline copy fills from what the page downloaded, holds only what the guide uses, and a new
-build replaces it."""
+offline copy fills from what the page downloaded and holds only what the guide uses. (A new
+build replacing it: test_update.py.)"""
 
 import re
-import shutil
-import subprocess
 
 import pytest
-from build_site import ROOT, build
-from local_serving import serve
 
-from .conftest import Guard, dedicated_workers
 from .test_calculators import FORM, assert_matches_cpython, form_inputs
 
 COPY = """async () => {
@@ -28,6 +23,7 @@ def service_workers():
 
 def wait_until_offline_ready(page):
     # installed = every file in the offline copy; clientsClaim makes it control this page
+    # (a first install: a later build's worker waits for the reader, test_update.py)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=200)
 
 
@@ -66,64 +62,3 @@ def test_a_first_visit_downloads_each_runtime_file_once(page, context, server):
     assert len(big) == len(set(big)) == 3, big  # the service worker reused the worker's copies
     # only what the guide uses: no other search languages, no crawler files
     assert not [u for u in copy if "/lunr/" in u or u.endswith((".gz", ".map"))]
-
-
-@pytest.fixture
-def rebuilt_site(tmp_path):
-    httpd, url = serve(tmp_path)
-    build(tmp_path, f"{url}/")
-    yield tmp_path, url
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def test_a_new_build_replaces_the_offline_copy(browser, rebuilt_site):
-    site, url = rebuilt_site
-    guard = Guard(url)
-    context = browser.new_context(service_workers="allow")
-    context.route("**/*", guard.route)
-    dedicated_workers(context)  # the rebuild below keeps the pages, and so the worker's name
-    page = context.new_page()
-    page.goto(f"{url}/methodology/")
-    page.goto(f"{url}/")
-    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
-    wait_until_offline_ready(page)
-    old = {u for u in page.evaluate(COPY) if "/runtime/" in u and u.endswith(".wasm")}
-
-    # a new build: a page's text changes, and so does the runtime (a new folder)
-    (old_hash,) = [p.name for p in (site / "runtime").iterdir() if p.is_dir()]
-    new_hash = "f" * 12
-    shutil.copytree(site / "runtime" / old_hash, site / "runtime" / new_hash)
-    shutil.rmtree(site / "runtime" / old_hash)
-    current = site / "runtime" / "current.mjs"
-    current.write_text(current.read_text().replace(old_hash, new_hash))
-    methodology = site / "methodology" / "index.html"
-    methodology.write_text(methodology.read_text().replace("<h1", "<p>Rebuilt.</p><h1", 1))
-    assert build_service_worker(site) == 0
-
-    page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-    for _ in range(300):  # the new worker installs, activates and drops what it replaced
-        copy = page.evaluate(COPY)
-        if any(f"/runtime/{new_hash}/" in u for u in copy) and not any(
-            f"/runtime/{old_hash}/" in u for u in copy
-        ):
-            break
-        page.wait_for_timeout(200)
-    else:
-        raise AssertionError("the new runtime did not replace the old one in the offline copy")
-    page.goto(f"{url}/methodology/")
-    assert page.locator("text=Rebuilt.").count() == 1
-    context.set_offline(True)
-    page.goto(f"{url}/")  # the new copy serves the guide, runtime included
-    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
-    assert old and not any(u in page.evaluate(COPY) for u in old)
-    context.close()
-    guard.check()
-
-
-def build_service_worker(site):
-    """Run the last build step again, as a new build would."""
-    done = subprocess.run(
-        ["node", "scripts/service-worker.mjs", str(site)], cwd=ROOT, capture_output=True
-    )
-    return done.returncode
