@@ -14,10 +14,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_PORT ?= 8001
 
-.PHONY: help setup runtime browser lint format test test-unit build serve dev benchmark clean lock prices
+.PHONY: help setup runtime browser engines lint format test test-unit test-engines build serve dev benchmark clean lock prices
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python >= 3.12 is needed (pyenv: 3.12)"; exit 1; }
@@ -45,6 +45,23 @@ browser:  ## a Chromium for the browser tests: the system one, else Debian's, el
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
+# Firefox and WebKit for tests/engines: Debian's firefox-esr (driven by puppeteer-core), and
+# WebKitGTK's WebDriver with its MiniBrowser under Xvfb. Installed when run as root on a
+# system with apt-get; elsewhere, an engine that is missing has its tests skipped.
+engines:  ## Firefox and WebKit for the engine tests: the system's, else Debian's (as root)
+	@missing=""; \
+	command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
+	command -v WebKitWebDriver >/dev/null 2>&1 || missing="$$missing webkit2gtk-driver"; \
+	ls /usr/lib/*/webkit2gtk-4.*/MiniBrowser >/dev/null 2>&1 || missing="$$missing libwebkit2gtk-4.1-0"; \
+	[ -n "$$DISPLAY" ] || command -v Xvfb >/dev/null 2>&1 || missing="$$missing xvfb"; \
+	if [ -z "$$missing" ]; then \
+	  echo "engines: Firefox and WebKit are installed"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "engines: missing$$missing: their tests will be skipped (make engines as root on Debian installs them)"; \
+	fi
+
 lint: setup  ## ruff (Python) and Biome (JavaScript): lint and check formatting
 	$(BIN)/ruff check calculator guide tests scripts
 	$(BIN)/ruff format --check calculator guide tests scripts
@@ -58,8 +75,11 @@ format: setup  ## ruff and Biome: fix what can be fixed and format
 test-unit: setup  ## the fast tests: cost model, doctests, properties
 	$(BIN)/python -m pytest calculator tests/unit
 
-test: lint browser  ## every test: unit, built site, browser (installs what it needs)
+test: lint browser engines  ## every test: unit, built site, Chromium, Firefox, WebKit (installs what it needs)
 	$(BIN)/python -m pytest
+
+test-engines: setup engines  ## the smoke suite in Firefox and WebKit alone (tests/engines)
+	$(BIN)/python -m pytest tests/engines
 
 build: setup  ## write the complete static site to site/ (set SITE_URL to publish)
 	$(BIN)/python scripts/build_site.py --site-dir site

@@ -38,12 +38,18 @@ def chromium_path():
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without logging every request. With ``not_found`` (a file path relative
     to the served directory) a missing address gets that page with status 404, as GitHub
-    Pages serves a site's 404.html."""
+    Pages serves a site's 404.html. Every answered request is kept, as (method, path,
+    status), in the server's ``requests`` list."""
 
     not_found = None
 
     def log_message(self, *args):
         pass
+
+    def log_request(self, code="-", size="-"):
+        requests = getattr(self.server, "requests", None)
+        if requests is not None:
+            requests.append((self.command, self.path, int(code)))
 
     def send_error(self, code, message=None, explain=None):
         page = self.not_found and (self.directory and f"{self.directory}/{self.not_found}")
@@ -65,5 +71,6 @@ def serve(directory, not_found=None):
     handler_class = type("Handler", (QuietHandler,), {"not_found": not_found})
     handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.requests = []
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"

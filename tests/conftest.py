@@ -25,12 +25,20 @@ def site_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def server(site_dir):
-    """A static server over the built site, on a free loopback port."""
+def site_httpd(site_dir):
+    """A static server over the built site, on a free loopback port (its address in
+    ``url``); its ``requests`` list keeps every request it answered."""
     httpd, url = serve(site_dir)
-    yield url
+    httpd.url = url
+    yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site_httpd):
+    """The base URL of the site's server."""
+    return site_httpd.url
 
 
 @pytest.fixture(scope="session")

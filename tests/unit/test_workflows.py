@@ -36,19 +36,43 @@ def test_python_and_node_come_from_the_repositorys_pins_with_caches(name):
     (python,) = uses(workflow, "actions/setup-python")
     assert python["with"]["python-version-file"] == ".python-version"
     assert python["with"]["cache"] == "pip"
-    (node,) = uses(workflow, "actions/setup-node")
-    assert node["with"]["node-version-file"] == ".nvmrc"
-    assert node["with"]["cache"] == "npm"
+    nodes = uses(workflow, "actions/setup-node")
+    assert nodes
+    for node in nodes:
+        assert node["with"]["node-version-file"] == ".nvmrc"
+        assert node["with"]["cache"] == "npm"
     assert (ROOT / ".nvmrc").read_text().strip() in ("20", "22", "24")
+
+
+def runs(job):
+    return [s["run"] for s in job["steps"] if "run" in s]
 
 
 def test_ci_runs_the_readmes_test_command_on_pushes_and_pull_requests():
     workflow = load("ci.yml")
     assert {"push", "pull_request"} <= set(workflow["on"])
-    runs = [s["run"] for s in steps(workflow) if "run" in s]
-    assert runs == ["make test"]
+    assert runs(workflow["jobs"]["test"]) == ["make test"]
     assert "make test" in readme_commands()
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_ci_runs_firefox_and_webkit_in_debian_with_the_pinned_python():
+    """Ubuntu has no firefox-esr: the engine tests run in a Debian 12 container, as root
+    (so `make engines` installs the browsers), whose Python is the one .python-version
+    names; Node comes from .nvmrc as in the other job."""
+    job = load("ci.yml")["jobs"]["engines"]
+    python = (ROOT / ".python-version").read_text().strip()
+    assert job["container"] == f"python:{python}-bookworm"  # Debian 12
+    assert "options" not in job or "--user" not in job["options"]
+    assert runs(job) == ["make test-engines"]
+    (node,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-node@")]
+    assert node["with"]["node-version-file"] == ".nvmrc"
+    assert "make test-engines" in readme_commands()
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test-engines: setup engines\b", makefile, re.MULTILINE)
+    assert re.search(r"^test: lint browser engines\b", makefile, re.MULTILINE)
+    for package in ("firefox-esr", "webkit2gtk-driver", "libwebkit2gtk-4.1-0", "xvfb"):
+        assert package in makefile
 
 
 def test_pages_builds_with_the_readme_command_for_the_pages_address_and_deploys():
