@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+
 def name(key):
     """Keyword to attribute name: data_output -> data-output; __form stays as it is."""
     return key if key.startswith("__") else key.replace("_", "-")

@@ -131,7 +131,7 @@ def test_the_images_are_drawn_the_same_each_time_and_long_texts_fit(tmp_path):
 
 
 def test_fit_wraps_then_shrinks_then_cuts():
-    face, lines, step = social_images.fit("one two three", 10_000, 100, [40], 400)
+    _, lines, _ = social_images.fit("one two three", 10_000, 100, [40], 400)
     assert lines == ["one two three"]
     narrow = social_images.font(40).getlength("one two") + 1
     assert social_images.fit("one two three", narrow, 100, [40], 400)[1] == ["one two", "three"]

@@ -9,11 +9,9 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
-from guide.extension import calculator_fence
-
-from calculator import CALCULATORS, calculate
+from calculator import CALCULATORS, calculate, format_value
 from calculator import figures as fig
-from calculator import format_value
+from guide.extension import calculator_fence
 
 pytestmark = pytest.mark.site
 
@@ -224,8 +222,7 @@ def render(text):
         extension_configs={
             "pymdownx.superfences": {
                 "custom_fences": [
-                    {"name": "calculator", "class": "calculator",
-                     "format": calculator_fence},
+                    {"name": "calculator", "class": "calculator", "format": calculator_fence},
                 ]
             }
         },
