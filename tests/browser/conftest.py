@@ -12,7 +12,9 @@ cannot leave the machine."""
 from pathlib import Path
 
 import pytest
-from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, chromium_path
+from local_serving import CHROMIUM_ARGS, chromium_path
+
+from .helpers import Guard, dedicated_workers
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -33,29 +35,6 @@ def browser():
         browser.close()
 
 
-class Guard:
-    """Records what a page must never do; the fixture fails the test if any happened."""
-
-    def __init__(self, origin):
-        self.origin = origin
-        self.foreign, self.page_errors, self.console_errors = [], [], []
-        self.allow_console_errors = False
-
-    def route(self, route):
-        url = route.request.url
-        if url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-    def check(self):
-        assert not self.foreign, f"requests to other origins: {self.foreign}"
-        assert not self.page_errors, f"uncaught page errors: {self.page_errors}"
-        if not self.allow_console_errors:
-            assert not self.console_errors, f"console errors: {self.console_errors}"
-
-
 @pytest.fixture
 def guard(server, built_site):
     return Guard(server)
@@ -65,11 +44,6 @@ def guard(server, built_site):
 def service_workers():
     """Blocked unless a test asks for them: a precache download would skew the others."""
     return "block"
-
-
-def dedicated_workers(context):
-    """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
-    context.add_init_script(NO_SHARED_WORKER)
 
 
 @pytest.fixture

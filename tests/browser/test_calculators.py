@@ -2,117 +2,26 @@
 
 import csv
 import json
-import math
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 import pytest
 
-from calculator import CALCULATORS, calculate, format_value
+from calculator import CALCULATORS, calculate
 from calculator.calculators.decision import EXAMPLES_NEEDED
-from calculator.display import link_href, present
+from calculator.display import present
 
-PAGES = {c.id: c.path for c in CALCULATORS.values()}
-FORM = 'form[data-calculator="{}"]'
-
-
-def open_calculator(page, server, calculator_id, query="", hash_=""):
-    page.goto(f"{server}/{PAGES[calculator_id]}{query}{hash_}")
-    form = page.locator(FORM.format(calculator_id))
-    page.wait_for_function(
-        "sel => ['ready', 'error'].includes(document.querySelector(sel).dataset.status)",
-        arg=FORM.format(calculator_id),
-    )
-    assert form.get_attribute("data-status") == "ready", form.locator(
-        '[data-role="status"]'
-    ).text_content()
-    return form
-
-
-def form_inputs(form):
-    """The inputs as the binder sends them: every control's current value, as text."""
-    return form.evaluate(
-        """form => Object.fromEntries(Array.from(form.elements)
-            .filter(c => c.name && c.matches('input, select'))
-            .map(c => [c.name, c.type === 'checkbox' ? String(c.checked) : c.value]))"""
-    )
-
-
-def shown_values(form):
-    """Every output as the page shows it: raw values, and the text beside them."""
-    return form.evaluate(
-        """form => ({
-          scalars: Object.fromEntries(Array.from(form.querySelectorAll('[data-output][data-value]'))
-             .map(e => [e.dataset.output, e.dataset.value])),
-          texts: Object.fromEntries(Array.from(form.querySelectorAll('[data-output]'))
-             .filter(e => !['TABLE', 'UL'].includes(e.tagName))
-             .map(e => [e.dataset.output, e.textContent])),
-          links: Object.fromEntries(Array.from(form.querySelectorAll('a[data-output]'))
-             .map(e => [e.dataset.output, e.hasAttribute('href') ? e.href : null])),
-          rows: Object.fromEntries(Array.from(form.querySelectorAll('table[data-output]'))
-             .map(t => [t.dataset.output, Array.from(t.tBodies[0].rows).map(r =>
-                 Array.from(r.cells).map(c => [c.dataset.value ?? null, c.textContent]))])),
-          lists: Object.fromEntries(Array.from(form.querySelectorAll('ul[data-output]'))
-             .map(u => [u.dataset.output, Array.from(u.children).map(li => li.textContent)])),
-        })"""
-    )
-
-
-def same(a, b):
-    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
-        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
-    return a == b
-
-
-def assert_matches_cpython(form, calculator_id):
-    """Every output shows the value CPython computes for the form's inputs, as the text
-    calculator.format_value makes of it."""
-    inputs = form_inputs(form)
-    assert_matches_cpython_at(form, calculator_id, inputs)
-    return inputs
-
-
-def assert_matches_cpython_at(form, calculator_id, inputs, currency=None):
-    """Every output shows what CPython computes for ``inputs``, in ``currency``."""
-    expected = calculate(calculator_id, inputs)
-    shown = shown_values(form)
-    for output in CALCULATORS[calculator_id].outputs:
-        value = expected[output.key]
-        if output.unit in ("table", "series"):
-            rows = shown["rows"][output.key]
-            assert len(rows) == len(value), output.key
-            for row_shown, row in zip(rows, value, strict=True):
-                for (raw, text), column in zip(row_shown, output.columns, strict=True):
-                    want = row[column.key]
-                    assert text == format_value(want, column.unit, currency, column.none)
-                    if column.unit != "text":
-                        assert same(json.loads(raw), want), (output.key, column.key)
-        elif output.unit == "list":
-            assert shown["lists"][output.key] == value
-        elif output.unit == "link":
-            href = shown["links"].get(output.key)
-            if value is None:
-                assert href is None
-            else:
-                path = CALCULATORS[calculator_id].path
-                want = urljoin(form.page.url, link_href(path, value, currency))
-                assert href == want
-        else:
-            raw = shown["scalars"][output.key]
-            got = raw if output.unit == "text" else json.loads(raw)
-            assert same(got, value), (output.key, got, value)
-            text = format_value(value, output.unit, currency, output.none)
-            assert shown["texts"][output.key] == text, output.key
-
-
-def next_computation(page, calculator_id):
-    """Arm a promise that resolves on the form's next finished computation."""
-    page.evaluate(
-        """sel => { window.__tpNext = new Promise(resolve => document.querySelector(sel)
-             .addEventListener('tp:computed', resolve, {once: true})); }""",
-        FORM.format(calculator_id),
-    )
-    return lambda: page.evaluate("window.__tpNext")
+from .helpers import (
+    FORM,
+    PAGES,
+    assert_matches_cpython,
+    assert_matches_cpython_at,
+    form_inputs,
+    next_computation,
+    open_calculator,
+    same,
+    shown_values,
+)
 
 
 def a_different_value(field):

@@ -8,7 +8,7 @@ import pytest
 from calculator import CALCULATORS, calculate
 from calculator.display import present
 
-from .test_calculators import FORM, PAGES, form_inputs, next_computation, open_calculator
+from .helpers import FORM, PAGES, form_inputs, next_computation, open_calculator
 
 CHARTED = {
     (c.id, o.key)

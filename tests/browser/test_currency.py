@@ -10,7 +10,7 @@ from calculator import CALCULATORS
 from calculator.quotes import quote
 from calculator.units import currency_note, input_hint, input_text
 
-from .test_calculators import (
+from .helpers import (
     FORM,
     PAGES,
     assert_matches_cpython_at,

@@ -10,8 +10,7 @@ import pytest
 from build_site import ROOT, build
 from local_serving import serve
 
-from .conftest import Guard, dedicated_workers
-from .test_calculators import FORM, assert_matches_cpython, form_inputs
+from .helpers import FORM, Guard, assert_matches_cpython, dedicated_workers, form_inputs
 
 COPY = """async () => {
   const names = (await caches.keys()).filter(n => n.includes('-precache-'));

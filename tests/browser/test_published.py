@@ -2,22 +2,14 @@
 with its own 404.html for any missing address, under a strict Content-Security-Policy."""
 
 import re
-from pathlib import Path
 
 import pytest
 from build_site import build
 from local_serving import serve
 
-from .conftest import Guard, dedicated_workers
+from .helpers import NAV_TITLES, Guard, dedicated_workers
 
 SUBPATH = "tune-or-prompt"
-ROOT = Path(__file__).resolve().parents[2]
-#: The page titles of the site's navigation, as mkdocs.yml lists them.
-NAV_TITLES = re.findall(
-    r"^  - ([^:]+): [\w-]+\.md$",
-    (ROOT / "mkdocs.yml").read_text().split("\nnav:\n")[1],
-    re.MULTILINE,
-)
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,12 @@ import re
 
 from build_site import build_digest
 
-from .test_calculators import assert_matches_cpython_at, next_computation, open_calculator
-from .test_snapshot import wait_for_snapshot
+from .helpers import (
+    assert_matches_cpython_at,
+    next_computation,
+    open_calculator,
+    wait_for_snapshot,
+)
 
 
 def boot_of(form):

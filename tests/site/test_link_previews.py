@@ -11,7 +11,7 @@ import pytest
 import social_images  # scripts/ is on pytest's pythonpath
 from build_site import build
 
-from .conftest import Page
+from .html_page import Page
 
 pytestmark = pytest.mark.site
 MAX_BYTES = 2 * 1024 * 1024
