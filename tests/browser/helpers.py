@@ -3,6 +3,7 @@ live, reading what a form holds and shows, comparing it with CPython, waiting fo
 computation or for the runtime's memory snapshot, and the guard that fails a test on a
 request to another origin or an error on the page."""
 
+import html
 import json
 import math
 import re
@@ -176,3 +177,48 @@ class Guard:
 def dedicated_workers(context):
     """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
     context.add_init_script(NO_SHARED_WORKER)
+
+
+# Installed before any page script (page.add_init_script): counts the requests the page
+# sends its Python worker, the replies it gets, and the errors the worker reports.
+WATCH_WORKER = """
+window.__tpWorker = {asked: 0, answered: 0, errors: 0};
+for (const proto of [MessagePort.prototype, Worker.prototype]) {
+  const post = proto.postMessage;
+  proto.postMessage = function (message, ...rest) {
+    if (["call", "describe", "quotes"].includes(message?.type)) window.__tpWorker.asked++;
+    return post.call(this, message, ...rest);
+  };
+}
+for (const name of ["Worker", "SharedWorker"]) {
+  const Original = window[name];
+  if (typeof Original !== "function") continue;
+  window[name] = class extends Original {
+    constructor(...args) {
+      super(...args);
+      (this.port || this).addEventListener("message", (event) => {
+        if (event.data?.type === "result") window.__tpWorker.answered++;
+      });
+      this.addEventListener("error", () => window.__tpWorker.errors++);
+    }
+  };
+}
+"""
+
+
+def wait_for_replies(page):
+    """Wait until the worker has answered every request the page has sent it (a reply is
+    shown in the task that receives it): no late reply can change the page after this."""
+    page.wait_for_function("() => window.__tpWorker.answered === window.__tpWorker.asked")
+
+
+def flush_address(page):
+    """Write any address change still waiting for the reader's typing pause, now: a click
+    does that (url-state.mjs), so what the address holds after this is final."""
+    page.evaluate("document.dispatchEvent(new MouseEvent('click'))")
+
+
+def chart_description(svg):
+    """The text of a chart's <desc>, from the SVG markup the model draws."""
+    (desc,) = re.findall(r"<desc[^>]*>(.*?)</desc>", svg, re.DOTALL)
+    return html.unescape(desc)

@@ -14,13 +14,17 @@ from calculator.display import present
 from .helpers import (
     FORM,
     PAGES,
+    WATCH_WORKER,
     assert_matches_cpython,
     assert_matches_cpython_at,
+    chart_description,
+    flush_address,
     form_inputs,
     next_computation,
     open_calculator,
     same,
     shown_values,
+    wait_for_replies,
 )
 
 
@@ -36,10 +40,10 @@ def a_different_value(field):
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
+def test_each_calculator_goes_live_matches_cpython_and_follows_an_edit(page, server, calculator_id):
     form = open_calculator(page, server, calculator_id)
-    assert_matches_cpython(form, calculator_id)
-    before = shown_values(form)
+    before = assert_matches_cpython(form, calculator_id)
+    shown_before = shown_values(form)
 
     field = next(f for f in CALCULATORS[calculator_id].fields if not f.advanced and not f.optional)
     done = next_computation(page, calculator_id)
@@ -49,13 +53,14 @@ def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
     else:
         control.fill(a_different_value(field))
     done()
-    assert shown_values(form) != before, "changing an input changed no output"
     inputs = assert_matches_cpython(form, calculator_id)
-    # the address follows once typing pauses (test_typing_writes_the_address_once)
+    assert inputs[field.name] != before[field.name], "the edit did not reach the form"
+    assert shown_values(form) != shown_before, "changing an input changed no output"
+    # the address follows once typing pauses (test_typing_writes_the_address_once_the_reader_pauses)
     page.wait_for_function(
-        "key => location.search.includes(key)", arg=f"{calculator_id}.{field.name}="
+        "([key, value]) => new URL(location.href).searchParams.get(key) === value",
+        arg=[f"{calculator_id}.{field.name}", inputs[field.name]],
     )
-    assert inputs[field.name] != str(field.default)
 
 
 def test_shared_url_restores_inputs_and_results(page, server):
@@ -100,7 +105,7 @@ def test_typing_writes_the_address_once_the_reader_pauses(page, server):
     done()
     assert "quality.cost_per_error" not in during
     page.wait_for_function("() => location.search.includes('quality.cost_per_error=63')")
-    page.wait_for_timeout(300)  # no later write either
+    flush_address(page)  # a write still waiting would land now, and be counted
     writes = [u for u in page.evaluate("window.__writes") if "quality.cost_per_error" in u]
     assert len(writes) == 1 and writes[0].endswith("quality.cost_per_error=63")
     assert form_inputs(form)["cost_per_error"] == "63"
@@ -124,7 +129,7 @@ def test_a_link_followed_while_typing_keeps_the_inputs_in_history(page, server):
     )
     page.wait_for_function("() => !document.querySelector('form[data-calculator=quality]')")
     page.wait_for_function("href => location.pathname === new URL(href).pathname", arg=target)
-    page.wait_for_timeout(400)  # past the typing pause: a late write would land by now
+    flush_address(page)  # a write still waiting would land now, on this page's address
     assert "quality." not in page.url
     page.go_back()
     form = page.locator(FORM.format("quality"))
@@ -261,6 +266,7 @@ def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
 
 
 def test_latest_input_wins(page, server):
+    page.add_init_script(WATCH_WORKER)
     form = open_calculator(page, server, "overview")
     box = form.locator('[name="horizon_months"]')
     for value in ("1", "12", "120", "24", "60", "7"):
@@ -269,7 +275,7 @@ def test_latest_input_wins(page, server):
         "v => Number(document.querySelector('[data-output=ft_total]').dataset.value) === v",
         arg=calculate("overview", {"horizon_months": 7})["ft_total"],
     )
-    page.wait_for_timeout(500)  # any late reply for an older input would land by now
+    wait_for_replies(page)  # every reply to an older input has landed too
     assert_matches_cpython(form, "overview")
 
 
@@ -334,8 +340,8 @@ def test_decision_recommendation_updates(page, server):
 
 def test_the_guard_catches_requests_to_other_origins(page, guard):
     page.goto("about:blank")  # no content security policy here
+    # the fetch fails only once the guard has aborted the request
     page.evaluate("fetch('https://example.com/x').catch(() => null)")
-    page.wait_for_timeout(200)
     assert guard.foreign == ["https://example.com/x"]
     # this test wanted exactly that request (and the errors its failure logs)
     guard.foreign.clear()
@@ -345,11 +351,10 @@ def test_the_guard_catches_requests_to_other_origins(page, guard):
 
 def test_the_pages_policy_refuses_other_origins(page, server, guard):
     page.goto(f"{server}/")
-    refused = page.evaluate("fetch('https://example.com/x').then(() => false, () => true)")
-    page.wait_for_timeout(200)
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        refused = page.evaluate("fetch('https://example.com/x').then(() => false, () => true)")
     assert refused
     assert guard.foreign == []  # refused by the page itself, before any request
-    assert any("Content Security Policy" in m for m in guard.console_errors)
     guard.console_errors.clear()
 
 
@@ -369,16 +374,17 @@ def test_series_chart_is_drawn_and_follows_the_results(page, server):
     keys = form.locator(".tp-chart .tp-chart__key").all_text_contents()
     assert keys == ["Fine-tuning", "Prompt engineering"]
     expected = present("overview", calculate("overview", form_inputs(form)))["series"]["chart"]
-    assert form.locator(".tp-chart svg desc").text_content() in expected
+    assert form.locator(".tp-chart svg desc").text_content() == chart_description(expected)
 
 
 @pytest.mark.dedicated_worker  # crashes the page's worker
 def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guard):
     guard.allow_console_errors = True  # the crash is logged by the browser
+    page.add_init_script(WATCH_WORKER)
     form = open_calculator(page, server, "quality")
     worker = next(w for w in page.workers if "calc-worker" in w.url)
     worker.evaluate("setTimeout(() => { throw new Error('the worker crashed') })")
-    page.wait_for_timeout(100)
+    page.wait_for_function("() => window.__tpWorker.errors > 0")  # the page has heard of it
     form.locator('[name="cost_per_error"]').fill("75")
     page.wait_for_selector('form[data-calculator=quality][data-status="error"]')
     status = form.locator('[data-role="status"]').text_content()

@@ -13,11 +13,14 @@ from calculator.units import currency_note, input_hint, input_text
 from .helpers import (
     FORM,
     PAGES,
+    WATCH_WORKER,
     assert_matches_cpython_at,
+    flush_address,
     form_inputs,
     next_computation,
     open_calculator,
     shown_values,
+    wait_for_replies,
 )
 
 KEY = "tune-or-prompt:currency"
@@ -163,6 +166,7 @@ def test_a_links_setting_wins_over_the_stored_one(page, server):
 def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     page, server, control, text, reason
 ):
+    page.add_init_script(WATCH_WORKER)
     page.goto(f"{server}/{PAGES['decision']}")
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('form[data-calculator]'))"
@@ -179,7 +183,8 @@ def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     assert error.is_visible() and reason in error.text_content()
     assert field.locator(selector).get_attribute("aria-invalid") == "true"
     assert first.locator(selector).input_value() == text  # what the reader typed stays
-    page.wait_for_timeout(200)
+    wait_for_replies(page)  # a call the setting made would have its reply by now
+    flush_address(page)  # and an address write waiting for a typing pause would land
     assert [shown_values(first), shown_values(second), page.url] == before
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
