@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from build_site import ROOT, build
+from build_site import ROOT
 from local_serving import serve
 
 from .helpers import FORM, Guard, assert_matches_cpython, dedicated_workers, form_inputs
@@ -68,9 +68,9 @@ def test_a_first_visit_downloads_each_runtime_file_once(page, context, server):
 
 
 @pytest.fixture
-def rebuilt_site(tmp_path):
+def rebuilt_site(tmp_path, rebuild):
     httpd, url = serve(tmp_path)
-    build(tmp_path, f"{url}/")
+    rebuild(tmp_path, f"{url}/")
     yield tmp_path, url
     httpd.shutdown()
     httpd.server_close()
