@@ -40,7 +40,10 @@ def a_different_value(field):
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_each_calculator_goes_live_matches_cpython_and_follows_an_edit(page, server, calculator_id):
+def test_each_calculator_goes_live_matches_cpython_and_follows_an_edit(
+    joined_page, server, calculator_id
+):
+    page = joined_page
     form = open_calculator(page, server, calculator_id)
     before = assert_matches_cpython(form, calculator_id)
     shown_before = shown_values(form)

@@ -57,7 +57,8 @@ def open_setting(form):
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_a_currency_link_converts_every_default_and_result(page, server, calculator_id):
+def test_a_currency_link_converts_every_default_and_result(joined_page, server, calculator_id):
+    page = joined_page
     form = open_calculator(page, server, calculator_id, "?currency=EUR&rate=0.92")
     calc = CALCULATORS[calculator_id]
     inputs = form_inputs(form)
@@ -193,7 +194,8 @@ def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     "query",
     ["?currency=%3Cimg%20src%3Dx%3E&rate=2", "?currency=EUR&rate=-1", "?rate=NaN"],
 )
-def test_a_bad_link_setting_falls_back_to_dollars_and_says_so(page, server, query):
+def test_a_bad_link_setting_falls_back_to_dollars_and_says_so(joined_page, server, query):
+    page = joined_page
     page.goto(f"{server}/{PAGES['quality']}")
     page.evaluate(f"""localStorage.setItem('{KEY}', '{{"currency": "GBP", "rate": "0.8"}}')""")
     form = open_calculator(page, server, "quality", query)
