@@ -66,7 +66,8 @@ def test_each_calculator_goes_live_matches_cpython_and_follows_an_edit(
     )
 
 
-def test_shared_url_restores_inputs_and_results(page, server):
+def test_shared_url_restores_inputs_and_results(joined_page, server):
+    page = joined_page
     query = "?quality.cost_per_error=80&quality.tasks_per_month=5000&quality.range_position=0"
     form = open_calculator(page, server, "quality", query, "#the-value-of-accuracy")
     inputs = form_inputs(form)
@@ -100,7 +101,8 @@ BURST = """([sel, name, values]) => {
 }"""
 
 
-def test_typing_writes_the_address_once_the_reader_pauses(page, server):
+def test_typing_writes_the_address_once_the_reader_pauses(joined_page, server):
+    page = joined_page
     page.add_init_script(COUNT_WRITES)
     form = open_calculator(page, server, "quality")
     done = next_computation(page, "quality")
@@ -115,7 +117,8 @@ def test_typing_writes_the_address_once_the_reader_pauses(page, server):
     assert_matches_cpython(form, "quality")
 
 
-def test_a_link_followed_while_typing_keeps_the_inputs_in_history(page, server):
+def test_a_link_followed_while_typing_keeps_the_inputs_in_history(joined_page, server):
+    page = joined_page
     open_calculator(page, server, "quality")
     next_page = page.locator(".md-footer__link--next")
     target = next_page.evaluate("a => a.href")
@@ -172,7 +175,8 @@ def test_copy_link_round_trips(page, context, server):
     assert form_inputs(other_form) == form_inputs(form)
 
 
-def test_reset_restores_defaults_and_clears_the_query(page, server):
+def test_reset_restores_defaults_and_clears_the_query(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "scaling", "?scaling.use_cases=20")
     assert form_inputs(form)["use_cases"] == "20"
     done = next_computation(page, "scaling")
@@ -193,7 +197,8 @@ CRAFTED = {
 }
 
 
-def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server):
+def test_crafted_url_parameters_neither_execute_nor_break_the_page(joined_page, server):
+    page = joined_page
     query = "?" + "&".join(f"{k}={quote(v)}" for k, v in CRAFTED.items())
     form = open_calculator(page, server, "quality", query)
     page.wait_for_selector("form[data-calculator=quality][data-stale]")
@@ -238,7 +243,8 @@ def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server)
     assert page.evaluate("window.__pwned") is None
 
 
-def test_unknown_link_inputs_are_reported_and_ignored(page, server):
+def test_unknown_link_inputs_are_reported_and_ignored(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "overview", "?overview.bogus=1&overview.horizon_months=12")
     page.wait_for_function(
         "() => document.querySelector('form[data-calculator=overview] [data-role=status]')"
@@ -248,7 +254,8 @@ def test_unknown_link_inputs_are_reported_and_ignored(page, server):
     assert_matches_cpython(form, "overview")
 
 
-def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
+def test_bad_input_keeps_the_last_good_result_marked_stale(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "initial_investment")
     done = next_computation(page, "initial_investment")
     form.locator('[name="ft_data_preparation"]').fill("20000")
@@ -268,7 +275,8 @@ def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
     assert_matches_cpython(form, "initial_investment")
 
 
-def test_latest_input_wins(page, server):
+def test_latest_input_wins(joined_page, server):
+    page = joined_page
     page.add_init_script(WATCH_WORKER)
     form = open_calculator(page, server, "overview")
     box = form.locator('[name="horizon_months"]')
@@ -328,7 +336,8 @@ def test_a_runtime_that_does_not_compile_ends_the_boot_at_once(page, context, gu
     assert_matches_cpython(form, "quality")
 
 
-def test_decision_recommendation_updates(page, server):
+def test_decision_recommendation_updates(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "decision")
     for name in ("high_accuracy_critical", "ml_expertise", "high_volume", "long_term_use_case"):
         done = next_computation(page, "decision")
@@ -361,7 +370,8 @@ def test_the_pages_policy_refuses_other_origins(page, server, guard):
     guard.console_errors.clear()
 
 
-def test_series_chart_is_drawn_and_follows_the_results(page, server):
+def test_series_chart_is_drawn_and_follows_the_results(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "overview")
 
     def points():
@@ -397,7 +407,8 @@ def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guar
     assert_matches_cpython_at(form, "quality", {})
 
 
-def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path):
+def test_export_json_and_csv_then_load_the_scenario_back(joined_page, server, tmp_path):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     done = next_computation(page, "quality")
     form.locator('[name="cost_per_error"]').fill("75")
@@ -436,7 +447,8 @@ def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path)
     assert_matches_cpython(form, "quality")
 
 
-def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
+def test_a_scenario_for_another_calculator_is_refused(joined_page, server, tmp_path):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     before = form_inputs(form)
     wrong = tmp_path / "wrong.json"
@@ -450,7 +462,8 @@ def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
 
 
 @pytest.mark.parametrize("path", ["", "methodology/"])
-def test_search_works_once_it_has_started(page, server, path):
+def test_search_works_once_it_has_started(joined_page, server, path):
+    page = joined_page
     """The theme's search index waits for the runtime (scripts/defer_search.py), then works;
     on a page without a calculator it does not wait."""
     page.goto(f"{server}/{path}")

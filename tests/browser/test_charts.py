@@ -58,7 +58,8 @@ TEXT_SIZES = """async figures => {
 
 
 @pytest.mark.parametrize("width", [1280, 390])  # desktop, phone
-def test_chart_text_is_readable_at_desktop_and_phone_width(page, server, width):
+def test_chart_text_is_readable_at_desktop_and_phone_width(joined_page, server, width):
+    page = joined_page
     page.set_viewport_size({"width": width, "height": 900})
     for path in sorted({PAGES[c] for c, _ in CHARTED}):
         page.goto(f"{server}/{path}")
@@ -82,7 +83,8 @@ def test_the_tornado_follows_the_inputs_and_the_currency(page, server):
     assert len(labels) == len(rows) == 15  # the table stays beside the chart
 
 
-def test_the_break_even_bands_are_marked_on_the_chart(page, server):
+def test_the_break_even_bands_are_marked_on_the_chart(joined_page, server):
+    page = joined_page
     query = "?uncertainty.ft_monthly_benefit=14000"
     form = open_calculator(page, server, "uncertainty", query)
     result = calculate("uncertainty", form_inputs(form))
@@ -94,7 +96,8 @@ def test_the_break_even_bands_are_marked_on_the_chart(page, server):
         assert shown == pytest.approx(result[key]), key
 
 
-def test_charts_take_focus_and_hide_nothing_focusable(page, server):
+def test_charts_take_focus_and_hide_nothing_focusable(joined_page, server):
+    page = joined_page
     open_calculator(page, server, "sensitivity")
     figure = page.locator('figure[data-chart="bars"]')
     figure.focus()
