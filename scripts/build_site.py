@@ -50,12 +50,15 @@ def build_digest():
     return digest.hexdigest()[:12]
 
 
-def build(site_dir, site_url=None):
-    """Build into ``site_dir``; return the MkDocs log (its warnings, if any)."""
+def build(site_dir, site_url=None, *, prepare_runtime=True):
+    """Build into ``site_dir``; return the MkDocs log (its warnings, if any). With
+    ``prepare_runtime`` false, docs/runtime/ is used as an earlier build left it (the tests
+    build several sites from one working tree, and prepare its runtime once)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
+    if prepare_runtime:
+        print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
     env["GUIDE_BUILD"] = build_digest()
     env["GUIDE_SOCIAL_IMAGES"] = "true"
     log = run(

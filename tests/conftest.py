@@ -4,6 +4,7 @@ navigation only works when the page's origin matches site_url)."""
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from build_site import build  # scripts/ is on pytest's pythonpath
@@ -46,3 +47,28 @@ def built_site(site_dir, server):
     """The complete static site (runtime included), built as `make build` does it."""
     log = build(site_dir, f"{server}/")
     return site_dir, log
+
+
+@pytest.fixture(scope="session")
+def rebuild(built_site):
+    """Build another site from the same working tree, for another address: the runtime in
+    docs/runtime/ is the one the session's build prepared."""
+    return lambda site_dir, site_url: build(site_dir, site_url, prepare_runtime=False)
+
+
+SUBPATH = "tune-or-prompt"
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory, rebuild):
+    """The site as GitHub Pages serves a project site: built for and served at
+    http://127.0.0.1:PORT/tune-or-prompt/, with its 404.html for any missing address.
+    Gives its folder, the server's origin, the sub-path and the site's address."""
+    root = tmp_path_factory.mktemp("pages")
+    httpd, url = serve(root, not_found=f"{SUBPATH}/404.html")
+    rebuild(root / SUBPATH, f"{url}/{SUBPATH}/")
+    yield SimpleNamespace(
+        folder=root / SUBPATH, origin=url, subpath=SUBPATH, url=f"{url}/{SUBPATH}/"
+    )
+    httpd.shutdown()
+    httpd.server_close()

@@ -2,17 +2,21 @@
 and pages that fail the test on any request to another origin or any page/console error.
 
 The guide's Python worker is a shared worker in Chromium (one runtime for the tabs of a
-browser context; each test has its own context). Playwright neither routes nor reports a
-shared worker's own requests, so tests that block or count the runtime's downloads, or that
-need a page to start a runtime of its own, are marked ``dedicated_worker``: their pages see
-no SharedWorker and start the dedicated worker other browsers get. Host names other than
-the loopback do not resolve in this browser, so a request that the guard cannot see still
-cannot leave the machine."""
+browser context). Each test has a context of its own, but for those that take
+``joined_page``: a page of a context the module's tests share, which joins the runtime
+already running. Playwright neither routes nor reports a shared worker's own requests, so
+tests that block or count the runtime's downloads, or that need a page to start a runtime
+of its own, are marked ``dedicated_worker``: their pages see no SharedWorker and start the
+dedicated worker other browsers get. Host names other than the loopback do not resolve in
+this browser, so a request that the guard cannot see still cannot leave the machine."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, chromium_path
+from local_serving import CHROMIUM_ARGS, chromium_path
+
+from .helpers import Guard, dedicated_workers
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -33,29 +37,6 @@ def browser():
         browser.close()
 
 
-class Guard:
-    """Records what a page must never do; the fixture fails the test if any happened."""
-
-    def __init__(self, origin):
-        self.origin = origin
-        self.foreign, self.page_errors, self.console_errors = [], [], []
-        self.allow_console_errors = False
-
-    def route(self, route):
-        url = route.request.url
-        if url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-    def check(self):
-        assert not self.foreign, f"requests to other origins: {self.foreign}"
-        assert not self.page_errors, f"uncaught page errors: {self.page_errors}"
-        if not self.allow_console_errors:
-            assert not self.console_errors, f"console errors: {self.console_errors}"
-
-
 @pytest.fixture
 def guard(server, built_site):
     return Guard(server)
@@ -65,11 +46,6 @@ def guard(server, built_site):
 def service_workers():
     """Blocked unless a test asks for them: a precache download would skew the others."""
     return "block"
-
-
-def dedicated_workers(context):
-    """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
-    context.add_init_script(NO_SHARED_WORKER)
 
 
 @pytest.fixture
@@ -84,9 +60,8 @@ def context(browser, guard, service_workers, request):
     context.close()
 
 
-@pytest.fixture
-def page(context, guard):
-    page = context.new_page()
+def watch(page, guard):
+    """Report the page's uncaught errors, console errors and dialogs to ``guard``."""
     page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
     page.on(
         "console",
@@ -95,5 +70,35 @@ def page(context, guard):
     page.on("dialog", lambda dialog: (guard.page_errors.append(f"dialog: {dialog.message}"),
                                       dialog.dismiss()))  # fmt: skip
     page.set_default_timeout(60_000)
+
+
+@pytest.fixture
+def page(context, guard):
+    page = context.new_page()
+    watch(page, guard)
     yield page
+    guard.check()
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, server, built_site):
+    """One browser context for the tests of a module that need none of their own (no routes,
+    permissions or stored state they depend on): the first of them starts the Python
+    runtime, and the others' pages join it running, as a reader's later tabs do."""
+    holder = SimpleNamespace(guard=None)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route("**/*", lambda route: holder.guard.route(route))
+    holder.context = context
+    yield holder
+    context.close()
+
+
+@pytest.fixture
+def joined_page(shared_context, server):
+    """A page of the module's shared context (shared_context), with a guard of its own."""
+    shared_context.guard = guard = Guard(server)
+    page = shared_context.context.new_page()
+    watch(page, guard)
+    yield page
+    page.close()
     guard.check()

@@ -5,7 +5,7 @@ calculator showing a field error, and the notice of a newer build."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .test_published import NAV_TITLES
+from .helpers import NAV_TITLES
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

@@ -2,135 +2,41 @@
 
 import csv
 import json
-import math
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 import pytest
 
-from calculator import CALCULATORS, calculate, format_value
+from calculator import CALCULATORS, calculate
 from calculator.calculators.decision import EXAMPLES_NEEDED
-from calculator.display import link_href, present
+from calculator.display import present
 
-PAGES = {c.id: c.path for c in CALCULATORS.values()}
-FORM = 'form[data-calculator="{}"]'
-
-
-def open_calculator(page, server, calculator_id, query="", hash_=""):
-    page.goto(f"{server}/{PAGES[calculator_id]}{query}{hash_}")
-    form = page.locator(FORM.format(calculator_id))
-    page.wait_for_function(
-        "sel => ['ready', 'error'].includes(document.querySelector(sel).dataset.status)",
-        arg=FORM.format(calculator_id),
-    )
-    assert form.get_attribute("data-status") == "ready", form.locator(
-        '[data-role="status"]'
-    ).text_content()
-    return form
-
-
-def form_inputs(form):
-    """The inputs as the binder sends them: every control's current value, as text."""
-    return form.evaluate(
-        """form => Object.fromEntries(Array.from(form.elements)
-            .filter(c => c.name && c.matches('input, select'))
-            .map(c => [c.name, c.type === 'checkbox' ? String(c.checked) : c.value]))"""
-    )
-
-
-def shown_values(form):
-    """Every output as the page shows it: raw values, and the text beside them."""
-    return form.evaluate(
-        """form => ({
-          scalars: Object.fromEntries(Array.from(form.querySelectorAll('[data-output][data-value]'))
-             .map(e => [e.dataset.output, e.dataset.value])),
-          texts: Object.fromEntries(Array.from(form.querySelectorAll('[data-output]'))
-             .filter(e => !['TABLE', 'UL'].includes(e.tagName))
-             .map(e => [e.dataset.output, e.textContent])),
-          links: Object.fromEntries(Array.from(form.querySelectorAll('a[data-output]'))
-             .map(e => [e.dataset.output, e.hasAttribute('href') ? e.href : null])),
-          rows: Object.fromEntries(Array.from(form.querySelectorAll('table[data-output]'))
-             .map(t => [t.dataset.output, Array.from(t.tBodies[0].rows).map(r =>
-                 Array.from(r.cells).map(c => [c.dataset.value ?? null, c.textContent]))])),
-          lists: Object.fromEntries(Array.from(form.querySelectorAll('ul[data-output]'))
-             .map(u => [u.dataset.output, Array.from(u.children).map(li => li.textContent)])),
-        })"""
-    )
-
-
-def same(a, b):
-    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
-        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
-    return a == b
-
-
-def assert_matches_cpython(form, calculator_id):
-    """Every output shows the value CPython computes for the form's inputs, as the text
-    calculator.format_value makes of it."""
-    inputs = form_inputs(form)
-    assert_matches_cpython_at(form, calculator_id, inputs)
-    return inputs
-
-
-def assert_matches_cpython_at(form, calculator_id, inputs, currency=None):
-    """Every output shows what CPython computes for ``inputs``, in ``currency``."""
-    expected = calculate(calculator_id, inputs)
-    shown = shown_values(form)
-    for output in CALCULATORS[calculator_id].outputs:
-        value = expected[output.key]
-        if output.unit in ("table", "series"):
-            rows = shown["rows"][output.key]
-            assert len(rows) == len(value), output.key
-            for row_shown, row in zip(rows, value, strict=True):
-                for (raw, text), column in zip(row_shown, output.columns, strict=True):
-                    want = row[column.key]
-                    assert text == format_value(want, column.unit, currency, column.none)
-                    if column.unit != "text":
-                        assert same(json.loads(raw), want), (output.key, column.key)
-        elif output.unit == "list":
-            assert shown["lists"][output.key] == value
-        elif output.unit == "link":
-            href = shown["links"].get(output.key)
-            if value is None:
-                assert href is None
-            else:
-                path = CALCULATORS[calculator_id].path
-                want = urljoin(form.page.url, link_href(path, value, currency))
-                assert href == want
-        else:
-            raw = shown["scalars"][output.key]
-            got = raw if output.unit == "text" else json.loads(raw)
-            assert same(got, value), (output.key, got, value)
-            text = format_value(value, output.unit, currency, output.none)
-            assert shown["texts"][output.key] == text, output.key
-
-
-def next_computation(page, calculator_id):
-    """Arm a promise that resolves on the form's next finished computation."""
-    page.evaluate(
-        """sel => { window.__tpNext = new Promise(resolve => document.querySelector(sel)
-             .addEventListener('tp:computed', resolve, {once: true})); }""",
-        FORM.format(calculator_id),
-    )
-    return lambda: page.evaluate("window.__tpNext")
-
-
-def a_different_value(field):
-    """A valid new value for ``field`` (for the generic 'change an input' test)."""
-    if field.kind == "boolean":
-        return None  # toggled by a click
-    default = field.default
-    if field.kind == "integer":
-        new = default // 2 if default and default > 1 else (field.minimum or 0) + 1
-        return str(int(new))
-    return repr(default / 2) if default else "1"
+from .helpers import (
+    FORM,
+    PAGES,
+    WATCH_WORKER,
+    a_different_value,
+    assert_matches_cpython,
+    assert_matches_cpython_at,
+    chart_description,
+    flush_address,
+    form_inputs,
+    next_computation,
+    open_calculator,
+    same,
+    shown_values,
+    wait_for_replies,
+)
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
+def test_each_calculator_goes_live_matches_cpython_and_follows_an_edit(
+    joined_page, server, calculator_id
+):
+    page = joined_page
     form = open_calculator(page, server, calculator_id)
-    assert_matches_cpython(form, calculator_id)
-    before = shown_values(form)
+    before = assert_matches_cpython(form, calculator_id)
+    shown_before = shown_values(form)
 
     field = next(f for f in CALCULATORS[calculator_id].fields if not f.advanced and not f.optional)
     done = next_computation(page, calculator_id)
@@ -140,16 +46,18 @@ def test_calculator_goes_live_and_matches_cpython(page, server, calculator_id):
     else:
         control.fill(a_different_value(field))
     done()
-    assert shown_values(form) != before, "changing an input changed no output"
     inputs = assert_matches_cpython(form, calculator_id)
-    # the address follows once typing pauses (test_typing_writes_the_address_once)
+    assert inputs[field.name] != before[field.name], "the edit did not reach the form"
+    assert shown_values(form) != shown_before, "changing an input changed no output"
+    # the address follows once typing pauses (test_typing_writes_the_address_once_the_reader_pauses)
     page.wait_for_function(
-        "key => location.search.includes(key)", arg=f"{calculator_id}.{field.name}="
+        "([key, value]) => new URL(location.href).searchParams.get(key) === value",
+        arg=[f"{calculator_id}.{field.name}", inputs[field.name]],
     )
-    assert inputs[field.name] != str(field.default)
 
 
-def test_shared_url_restores_inputs_and_results(page, server):
+def test_shared_url_restores_inputs_and_results(joined_page, server):
+    page = joined_page
     query = "?quality.cost_per_error=80&quality.tasks_per_month=5000&quality.range_position=0"
     form = open_calculator(page, server, "quality", query, "#the-value-of-accuracy")
     inputs = form_inputs(form)
@@ -183,7 +91,8 @@ BURST = """([sel, name, values]) => {
 }"""
 
 
-def test_typing_writes_the_address_once_the_reader_pauses(page, server):
+def test_typing_writes_the_address_once_the_reader_pauses(joined_page, server):
+    page = joined_page
     page.add_init_script(COUNT_WRITES)
     form = open_calculator(page, server, "quality")
     done = next_computation(page, "quality")
@@ -191,14 +100,15 @@ def test_typing_writes_the_address_once_the_reader_pauses(page, server):
     done()
     assert "quality.cost_per_error" not in during
     page.wait_for_function("() => location.search.includes('quality.cost_per_error=63')")
-    page.wait_for_timeout(300)  # no later write either
+    flush_address(page)  # a write still waiting would land now, and be counted
     writes = [u for u in page.evaluate("window.__writes") if "quality.cost_per_error" in u]
     assert len(writes) == 1 and writes[0].endswith("quality.cost_per_error=63")
     assert form_inputs(form)["cost_per_error"] == "63"
     assert_matches_cpython(form, "quality")
 
 
-def test_a_link_followed_while_typing_keeps_the_inputs_in_history(page, server):
+def test_a_link_followed_while_typing_keeps_the_inputs_in_history(joined_page, server):
+    page = joined_page
     open_calculator(page, server, "quality")
     next_page = page.locator(".md-footer__link--next")
     target = next_page.evaluate("a => a.href")
@@ -215,7 +125,7 @@ def test_a_link_followed_while_typing_keeps_the_inputs_in_history(page, server):
     )
     page.wait_for_function("() => !document.querySelector('form[data-calculator=quality]')")
     page.wait_for_function("href => location.pathname === new URL(href).pathname", arg=target)
-    page.wait_for_timeout(400)  # past the typing pause: a late write would land by now
+    flush_address(page)  # a write still waiting would land now, on this page's address
     assert "quality." not in page.url
     page.go_back()
     form = page.locator(FORM.format("quality"))
@@ -255,7 +165,8 @@ def test_copy_link_round_trips(page, context, server):
     assert form_inputs(other_form) == form_inputs(form)
 
 
-def test_reset_restores_defaults_and_clears_the_query(page, server):
+def test_reset_restores_defaults_and_clears_the_query(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "scaling", "?scaling.use_cases=20")
     assert form_inputs(form)["use_cases"] == "20"
     done = next_computation(page, "scaling")
@@ -276,7 +187,8 @@ CRAFTED = {
 }
 
 
-def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server):
+def test_crafted_url_parameters_neither_execute_nor_break_the_page(joined_page, server):
+    page = joined_page
     query = "?" + "&".join(f"{k}={quote(v)}" for k, v in CRAFTED.items())
     form = open_calculator(page, server, "quality", query)
     page.wait_for_selector("form[data-calculator=quality][data-stale]")
@@ -321,7 +233,8 @@ def test_crafted_url_parameters_neither_execute_nor_break_the_page(page, server)
     assert page.evaluate("window.__pwned") is None
 
 
-def test_unknown_link_inputs_are_reported_and_ignored(page, server):
+def test_unknown_link_inputs_are_reported_and_ignored(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "overview", "?overview.bogus=1&overview.horizon_months=12")
     page.wait_for_function(
         "() => document.querySelector('form[data-calculator=overview] [data-role=status]')"
@@ -331,7 +244,8 @@ def test_unknown_link_inputs_are_reported_and_ignored(page, server):
     assert_matches_cpython(form, "overview")
 
 
-def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
+def test_bad_input_keeps_the_last_good_result_marked_stale(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "initial_investment")
     done = next_computation(page, "initial_investment")
     form.locator('[name="ft_data_preparation"]').fill("20000")
@@ -351,7 +265,9 @@ def test_bad_input_keeps_the_last_good_result_marked_stale(page, server):
     assert_matches_cpython(form, "initial_investment")
 
 
-def test_latest_input_wins(page, server):
+def test_latest_input_wins(joined_page, server):
+    page = joined_page
+    page.add_init_script(WATCH_WORKER)
     form = open_calculator(page, server, "overview")
     box = form.locator('[name="horizon_months"]')
     for value in ("1", "12", "120", "24", "60", "7"):
@@ -360,7 +276,7 @@ def test_latest_input_wins(page, server):
         "v => Number(document.querySelector('[data-output=ft_total]').dataset.value) === v",
         arg=calculate("overview", {"horizon_months": 7})["ft_total"],
     )
-    page.wait_for_timeout(500)  # any late reply for an older input would land by now
+    wait_for_replies(page)  # every reply to an older input has landed too
     assert_matches_cpython(form, "overview")
 
 
@@ -410,7 +326,8 @@ def test_a_runtime_that_does_not_compile_ends_the_boot_at_once(page, context, gu
     assert_matches_cpython(form, "quality")
 
 
-def test_decision_recommendation_updates(page, server):
+def test_decision_recommendation_updates(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "decision")
     for name in ("high_accuracy_critical", "ml_expertise", "high_volume", "long_term_use_case"):
         done = next_computation(page, "decision")
@@ -425,8 +342,8 @@ def test_decision_recommendation_updates(page, server):
 
 def test_the_guard_catches_requests_to_other_origins(page, guard):
     page.goto("about:blank")  # no content security policy here
+    # the fetch fails only once the guard has aborted the request
     page.evaluate("fetch('https://example.com/x').catch(() => null)")
-    page.wait_for_timeout(200)
     assert guard.foreign == ["https://example.com/x"]
     # this test wanted exactly that request (and the errors its failure logs)
     guard.foreign.clear()
@@ -436,15 +353,15 @@ def test_the_guard_catches_requests_to_other_origins(page, guard):
 
 def test_the_pages_policy_refuses_other_origins(page, server, guard):
     page.goto(f"{server}/")
-    refused = page.evaluate("fetch('https://example.com/x').then(() => false, () => true)")
-    page.wait_for_timeout(200)
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        refused = page.evaluate("fetch('https://example.com/x').then(() => false, () => true)")
     assert refused
     assert guard.foreign == []  # refused by the page itself, before any request
-    assert any("Content Security Policy" in m for m in guard.console_errors)
     guard.console_errors.clear()
 
 
-def test_series_chart_is_drawn_and_follows_the_results(page, server):
+def test_series_chart_is_drawn_and_follows_the_results(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "overview")
 
     def points():
@@ -460,16 +377,17 @@ def test_series_chart_is_drawn_and_follows_the_results(page, server):
     keys = form.locator(".tp-chart .tp-chart__key").all_text_contents()
     assert keys == ["Fine-tuning", "Prompt engineering"]
     expected = present("overview", calculate("overview", form_inputs(form)))["series"]["chart"]
-    assert form.locator(".tp-chart svg desc").text_content() in expected
+    assert form.locator(".tp-chart svg desc").text_content() == chart_description(expected)
 
 
 @pytest.mark.dedicated_worker  # crashes the page's worker
 def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guard):
     guard.allow_console_errors = True  # the crash is logged by the browser
+    page.add_init_script(WATCH_WORKER)
     form = open_calculator(page, server, "quality")
     worker = next(w for w in page.workers if "calc-worker" in w.url)
     worker.evaluate("setTimeout(() => { throw new Error('the worker crashed') })")
-    page.wait_for_timeout(100)
+    page.wait_for_function("() => window.__tpWorker.errors > 0")  # the page has heard of it
     form.locator('[name="cost_per_error"]').fill("75")
     page.wait_for_selector('form[data-calculator=quality][data-status="error"]')
     status = form.locator('[data-role="status"]').text_content()
@@ -479,7 +397,8 @@ def test_a_worker_that_dies_mid_session_stops_the_live_status(page, server, guar
     assert_matches_cpython_at(form, "quality", {})
 
 
-def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path):
+def test_export_json_and_csv_then_load_the_scenario_back(joined_page, server, tmp_path):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     done = next_computation(page, "quality")
     form.locator('[name="cost_per_error"]').fill("75")
@@ -518,7 +437,8 @@ def test_export_json_and_csv_then_load_the_scenario_back(page, server, tmp_path)
     assert_matches_cpython(form, "quality")
 
 
-def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
+def test_a_scenario_for_another_calculator_is_refused(joined_page, server, tmp_path):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     before = form_inputs(form)
     wrong = tmp_path / "wrong.json"
@@ -532,7 +452,8 @@ def test_a_scenario_for_another_calculator_is_refused(page, server, tmp_path):
 
 
 @pytest.mark.parametrize("path", ["", "methodology/"])
-def test_search_works_once_it_has_started(page, server, path):
+def test_search_works_once_it_has_started(joined_page, server, path):
+    page = joined_page
     """The theme's search index waits for the runtime (scripts/defer_search.py), then works;
     on a page without a calculator it does not wait."""
     page.goto(f"{server}/{path}")

@@ -10,14 +10,17 @@ from calculator import CALCULATORS
 from calculator.quotes import quote
 from calculator.units import currency_note, input_hint, input_text
 
-from .test_calculators import (
+from .helpers import (
     FORM,
     PAGES,
+    WATCH_WORKER,
     assert_matches_cpython_at,
+    flush_address,
     form_inputs,
     next_computation,
     open_calculator,
     shown_values,
+    wait_for_replies,
 )
 
 KEY = "tune-or-prompt:currency"
@@ -54,7 +57,8 @@ def open_setting(form):
 
 
 @pytest.mark.parametrize("calculator_id", list(CALCULATORS))
-def test_a_currency_link_converts_every_default_and_result(page, server, calculator_id):
+def test_a_currency_link_converts_every_default_and_result(joined_page, server, calculator_id):
+    page = joined_page
     form = open_calculator(page, server, calculator_id, "?currency=EUR&rate=0.92")
     calc = CALCULATORS[calculator_id]
     inputs = form_inputs(form)
@@ -163,6 +167,7 @@ def test_a_links_setting_wins_over_the_stored_one(page, server):
 def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     page, server, control, text, reason
 ):
+    page.add_init_script(WATCH_WORKER)
     page.goto(f"{server}/{PAGES['decision']}")
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('form[data-calculator]'))"
@@ -179,7 +184,8 @@ def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     assert error.is_visible() and reason in error.text_content()
     assert field.locator(selector).get_attribute("aria-invalid") == "true"
     assert first.locator(selector).input_value() == text  # what the reader typed stays
-    page.wait_for_timeout(200)
+    wait_for_replies(page)  # a call the setting made would have its reply by now
+    flush_address(page)  # and an address write waiting for a typing pause would land
     assert [shown_values(first), shown_values(second), page.url] == before
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
@@ -188,7 +194,8 @@ def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
     "query",
     ["?currency=%3Cimg%20src%3Dx%3E&rate=2", "?currency=EUR&rate=-1", "?rate=NaN"],
 )
-def test_a_bad_link_setting_falls_back_to_dollars_and_says_so(page, server, query):
+def test_a_bad_link_setting_falls_back_to_dollars_and_says_so(joined_page, server, query):
+    page = joined_page
     page.goto(f"{server}/{PAGES['quality']}")
     page.evaluate(f"""localStorage.setItem('{KEY}', '{{"currency": "GBP", "rate": "0.8"}}')""")
     form = open_calculator(page, server, "quality", query)

@@ -9,8 +9,7 @@ those messages as they arrive."""
 
 import pytest
 
-from .test_calculators import open_calculator
-from .test_snapshot import open_live, wait_for_snapshot
+from .helpers import open_calculator, open_live, wait_for_snapshot
 
 # Installed before any page script: every `ready` message a Python worker sends the page.
 RECORD_READY = """

@@ -6,7 +6,7 @@ import pytest
 
 from calculator import CALCULATORS
 
-from .test_calculators import PAGES
+from .helpers import PAGES
 
 VIEWPORTS = {"phone": (390, 844), "phone-landscape": (844, 390), "desktop": (1280, 1000)}
 

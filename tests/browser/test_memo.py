@@ -13,7 +13,7 @@ from calculator import CALCULATORS, calculate, format_value, prices
 from calculator.display import input_texts
 from calculator.figures import SOURCE
 
-from .test_calculators import FORM, PAGES, form_inputs, open_calculator
+from .helpers import FORM, PAGES, form_inputs, open_calculator
 
 PAPERS = ("A4", "Letter")
 

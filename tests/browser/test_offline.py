@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .test_calculators import FORM, assert_matches_cpython, form_inputs
+from .helpers import FORM, assert_matches_cpython, form_inputs
 
 COPY = """async () => {
   const names = (await caches.keys()).filter(n => n.includes('-precache-'));

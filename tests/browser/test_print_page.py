@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from calculator import CALCULATORS, calculate, format_value
 
-from .test_calculators import next_computation, open_calculator
+from .helpers import next_computation, open_calculator
 
 
 def print_pages(page):

@@ -2,38 +2,15 @@
 with its own 404.html for any missing address, under a strict Content-Security-Policy."""
 
 import re
-from pathlib import Path
 
 import pytest
-from build_site import build
-from local_serving import serve
 
-from .conftest import Guard, dedicated_workers
-
-SUBPATH = "tune-or-prompt"
-ROOT = Path(__file__).resolve().parents[2]
-#: The page titles of the site's navigation, as mkdocs.yml lists them.
-NAV_TITLES = re.findall(
-    r"^  - ([^:]+): [\w-]+\.md$",
-    (ROOT / "mkdocs.yml").read_text().split("\nnav:\n")[1],
-    re.MULTILINE,
-)
-
-
-@pytest.fixture(scope="module")
-def project_site(tmp_path_factory):
-    """The site built for http://127.0.0.1:PORT/tune-or-prompt/ and served there."""
-    root = tmp_path_factory.mktemp("pages")
-    httpd, url = serve(root, not_found=f"{SUBPATH}/404.html")
-    build(root / SUBPATH, f"{url}/{SUBPATH}/")
-    yield url
-    httpd.shutdown()
-    httpd.server_close()
+from .helpers import NAV_TITLES, Guard, dedicated_workers
 
 
 @pytest.fixture
 def project_page(browser, project_site, request):
-    guard = Guard(project_site)
+    guard = Guard(project_site.origin)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.route("**/*", guard.route)
     if request.node.get_closest_marker("dedicated_worker"):
@@ -54,7 +31,7 @@ def test_calculators_go_live_under_a_sub_path_with_one_runtime_start(project_pag
     workers, wasm = [], []
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
     page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
-    page.goto(f"{project_site}/{SUBPATH}/")
+    page.goto(project_site.url)
     page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
     for title, calculator_id in (
         ("Understanding the approaches", "prompt_tax"),
@@ -63,16 +40,16 @@ def test_calculators_go_live_under_a_sub_path_with_one_runtime_start(project_pag
     ):
         page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
         page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
-        assert page.url.startswith(f"{project_site}/{SUBPATH}/")
+        assert page.url.startswith(project_site.url)
     assert len(workers) == 1, "instant navigation kept one Python runtime"
     assert len(wasm) == 1
-    assert all(f"/{SUBPATH}/" in url for url in workers + wasm)
+    assert all(f"/{project_site.subpath}/" in url for url in workers + wasm)
 
 
 def test_a_missing_address_gets_the_guides_own_404_with_working_links(project_page, project_site):
     page = project_page
     page.guard.allow_console_errors = True  # the browser logs the 404 itself
-    response = page.goto(f"{project_site}/{SUBPATH}/no/such/page/")
+    response = page.goto(f"{project_site.url}no/such/page/")
     assert response.status == 404
     assert all("404" in message for message in page.guard.console_errors)
     assert page.locator("h1").text_content() == "Page not found"
@@ -81,7 +58,7 @@ def test_a_missing_address_gets_the_guides_own_404_with_working_links(project_pa
     links = page.locator(".tp-sections a").evaluate_all("as => as.map(a => a.href)")
     assert len(links) == 11
     for link in links:
-        assert link.startswith(f"{project_site}/{SUBPATH}/")
+        assert link.startswith(project_site.url)
         assert page.request.get(link).status == 200, link
     assert page.locator(".md-search__input").count() == 1  # searchable
 
@@ -93,7 +70,7 @@ def test_the_policy_names_every_script_and_no_page_breaks_it(project_page, proje
         document.addEventListener('securitypolicyviolation', e =>
           window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
     )
-    page.goto(f"{project_site}/{SUBPATH}/")
+    page.goto(project_site.url)
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     script_src = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
@@ -109,6 +86,6 @@ def test_the_policy_names_every_script_and_no_page_breaks_it(project_page, proje
     assert page.evaluate("window.__violations") == []
     page.guard.allow_console_errors = True  # the browser logs the 404 below itself
     for path in ("", "methodology/", "no/such/page/"):  # full loads too, 404 included
-        page.goto(f"{project_site}/{SUBPATH}/{path}")
+        page.goto(f"{project_site.url}{path}")
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == [], path

@@ -7,7 +7,7 @@ from pathlib import Path
 from calculator import calculate, compare, prices
 from calculator.comparison import present_comparison
 
-from .test_calculators import PAGES, form_inputs, next_computation, open_calculator, same
+from .helpers import PAGES, form_inputs, next_computation, open_calculator, same
 
 
 def values(form, *names):

@@ -6,9 +6,14 @@ gets its own replies."""
 import re
 
 from build_site import build_digest
+from playwright import sync_api as playwright_api
 
-from .test_calculators import assert_matches_cpython_at, next_computation, open_calculator
-from .test_snapshot import wait_for_snapshot
+from .helpers import (
+    assert_matches_cpython_at,
+    next_computation,
+    open_calculator,
+    wait_for_snapshot,
+)
 
 
 def boot_of(form):
@@ -108,6 +113,13 @@ def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, co
     context.route("**/javascripts/calc-worker.mjs", first_fails)
     workers = []
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
-    form = open_calculator(page, server, "quality")
+    try:
+        form = open_calculator(page, server, "quality")
+    except playwright_api.TimeoutError as timeout:  # say how far the page got
+        status = page.locator('form[data-calculator="quality"] [data-role="status"]')
+        raise AssertionError(
+            f"no live calculator: script requests {asked}, workers seen {workers}, "
+            f"status {status.text_content()!r}"
+        ) from timeout
     assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
     edit_and_compare(page, form, "quality", "cost_per_error", "60")

@@ -5,34 +5,18 @@ corrupt, invalid or made for another runtime is never used, and is dropped.
 Where no runtime is running, that is: a later page joins a shared worker that is still live
 (test_shared_runtime.py), so these pages start a dedicated worker each."""
 
-import time
-
 import pytest
 
-from .test_calculators import FORM, assert_matches_cpython, next_computation
+from .helpers import (
+    CACHE,
+    SNAPSHOTS,
+    assert_matches_cpython,
+    next_computation,
+    open_live,
+    wait_for_snapshot,
+)
 
 pytestmark = pytest.mark.dedicated_worker
-
-CACHE = "tune-or-prompt-snapshots"
-
-SNAPSHOTS = "async () => (await (await caches.open('" + CACHE + "')).keys()).map(r => r.url)"
-
-
-def open_live(page, server, path="performance-quality/", calculator_id="quality"):
-    page.goto(f"{server}/{path}")
-    page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
-    return page.locator(FORM.format(calculator_id))
-
-
-def wait_for_snapshot(page, timeout_s=60):
-    """Poll Cache Storage (async, so not a wait_for_function predicate) for the snapshot."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        urls = [u for u in page.evaluate(SNAPSHOTS) if u.endswith("/memory-snapshot.bin")]
-        if urls and "/000000000000/" not in urls[-1]:
-            return urls[-1]
-        page.wait_for_timeout(200)
-    raise AssertionError("no memory snapshot was kept")
 
 
 def replace_snapshot(page, url, body, digest=None, layout=None):
@@ -101,8 +85,8 @@ def test_snapshots_of_other_runtimes_are_not_used_and_are_dropped(page, context,
     replace_snapshot(page, other, [9] * 1024)
     form = open_live(page, server)
     assert form.get_attribute("data-boot") == "fresh"
-    url = wait_for_snapshot(page)
-    assert page.evaluate(SNAPSHOTS) == [url] != [other]
+    url = wait_for_snapshot(page)  # this runtime's (never the other's: it is skipped)
+    assert page.evaluate(SNAPSHOTS) == [url]  # and the other runtime's is gone
 
 
 STORED = """async (url) => {

@@ -20,7 +20,7 @@ from build_site import ROOT, build
 from local_serving import serve
 
 from .conftest import Guard
-from .test_calculators import FORM, assert_matches_cpython, form_inputs, next_computation, same
+from .helpers import FORM, assert_matches_cpython, form_inputs, next_computation, same
 from .test_offline import COPY, wait_until_offline_ready
 
 MiB = 1024 * 1024

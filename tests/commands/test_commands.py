@@ -3,6 +3,7 @@ a command that breaks fails here, not in a reader's terminal."""
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -84,18 +85,46 @@ def test_make_dev_previews_the_guide():
         stop(process)
 
 
-def test_make_test_unit_runs_the_fast_tests():
-    done = make("test-unit")
-    assert done.returncode == 0, done.stdout[-2000:]
-    assert re.search(r"\d+ passed", done.stdout)
+def test_make_test_unit_runs_the_fast_tests_and_only_those():
+    """`make test-unit` starts pytest on the cost model's doctests and tests/unit, and on
+    nothing that needs a build or a browser. Only collected here: `make test` runs those
+    same tests itself, so running them twice would prove nothing more."""
+    env = {**os.environ, "PYTEST_ADDOPTS": "--collect-only -q"}
+    done = subprocess.run(
+        ["make", "test-unit"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    files = {line.split("::")[0] for line in done.stdout.splitlines() if "::" in line}
+    assert re.search(r"\b\d+ tests collected", done.stdout)
+    assert any(f.startswith("calculator/") for f in files)  # the doctests
+    assert any(f.startswith("tests/unit/") for f in files)
+    assert all(f.startswith(("calculator/", "tests/unit/")) for f in files), files
 
 
-def test_make_format_leaves_a_formatted_tree_as_it_is():
-    before = subprocess.run(["git", "diff"], cwd=ROOT, capture_output=True, text=True).stdout
-    done = make("format")
+def test_make_format_changes_nothing_that_make_lint_passes(tmp_path):
+    """`make format` on a copy of the checkout (its files as they are now, the installed
+    tools linked in): what `make lint` passes, it leaves as it is. The checkout itself is
+    never written."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split("\0")  # fmt: skip
+    files = [name for name in listed if name and (ROOT / name).is_file()]
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for tools in (".venv", "node_modules"):
+        (tmp_path / tools).symlink_to(ROOT / tools)
+    before = {name: (tmp_path / name).read_bytes() for name in files}
+    # the tools are installed already: make must not install them again into the links
+    stamps = ["-o", ".venv/bin/.installed", "-o", "node_modules/.installed"]
+    done = subprocess.run(
+        ["make", *stamps, "format"], cwd=tmp_path, capture_output=True, text=True,
+        timeout=600, check=False,
+    )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
-    after = subprocess.run(["git", "diff"], cwd=ROOT, capture_output=True, text=True).stdout
-    assert after == before, "make format changed files that make lint had passed"
+    changed = [name for name in files if (tmp_path / name).read_bytes() != before[name]]
+    assert changed == [], "make format changed files that make lint had passed"
 
 
 def test_the_benchmark_tells_the_guides_long_frames_from_the_themes():

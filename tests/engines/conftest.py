@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_calculators import assert_matches_cpython_at
+from tests.browser.helpers import assert_matches_cpython_at
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent

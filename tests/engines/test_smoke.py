@@ -10,7 +10,7 @@ import pytest
 from local_serving import serve
 
 from calculator import CALCULATORS
-from tests.browser.test_calculators import a_different_value
+from tests.browser.helpers import a_different_value
 
 from .conftest import FORM
 

@@ -9,13 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import social_images  # scripts/ is on pytest's pythonpath
-from build_site import build
 
-from .conftest import Page
+from .html_page import Page
 
 pytestmark = pytest.mark.site
 MAX_BYTES = 2 * 1024 * 1024
-SUBPATH_URL = "https://owner.github.io/tune-or-prompt/"
 
 
 def guide_pages(site):
@@ -131,7 +129,7 @@ def test_the_images_are_drawn_the_same_each_time_and_long_texts_fit(tmp_path):
 
 
 def test_fit_wraps_then_shrinks_then_cuts():
-    face, lines, step = social_images.fit("one two three", 10_000, 100, [40], 400)
+    _, lines, _ = social_images.fit("one two three", 10_000, 100, [40], 400)
     assert lines == ["one two three"]
     narrow = social_images.font(40).getlength("one two") + 1
     assert social_images.fit("one two three", narrow, 100, [40], 400)[1] == ["one two", "three"]
@@ -141,19 +139,12 @@ def test_fit_wraps_then_shrinks_then_cuts():
     assert len(lines) == 1 and lines[0].endswith("…")
 
 
-@pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory):
-    """The site built for a project page's address, under a sub-path."""
-    site = tmp_path_factory.mktemp("subpath") / "site"
-    build(site, SUBPATH_URL)
-    return site
-
-
-def test_a_build_under_a_sub_path_names_it_in_every_preview(subpath_site):
-    for path, source in guide_pages(subpath_site).items():
-        page = Page((subpath_site / path).read_text(encoding="utf-8"))
-        local = check_tags(subpath_site, SUBPATH_URL, path, source, page)
-        assert meta(page)["og:image"].startswith(SUBPATH_URL + "assets/social/")
+def test_a_build_under_a_sub_path_names_it_in_every_preview(project_site):
+    site, site_url = project_site.folder, project_site.url
+    for path, source in guide_pages(site).items():
+        page = Page((site / path).read_text(encoding="utf-8"))
+        local = check_tags(site, site_url, path, source, page)
+        assert meta(page)["og:image"].startswith(site_url + "assets/social/")
         assert local.is_file(), f"{path}: {local} missing"
 
 

@@ -11,7 +11,6 @@ pytestmark = pytest.mark.site
 
 
 def test_every_page_names_its_build_as_the_shared_worker_does(built_site, pages):
-    site, _ = built_site
     builds = set()
     for path in [*SECTION_PAGES, "404.html"]:
         (meta,) = pages(path).find("meta", name="tune-or-prompt-build")
@@ -28,8 +27,8 @@ def test_a_new_service_worker_waits_for_the_message_the_notice_sends(built_site)
     # skipWaiting only in Workbox's listener for {type: "SKIP_WAITING"}, which
     # docs/javascripts/update-notice.mjs posts on Reload
     assert worker.count("skipWaiting()") == 1
-    listener = re.search(r'addEventListener\("message",.{0,120}"SKIP_WAITING".{0,40}skipWaiting\(\)',
-                         worker)  # fmt: skip
+    pattern = r'addEventListener\("message",.{0,120}"SKIP_WAITING".{0,40}skipWaiting\(\)'
+    listener = re.search(pattern, worker)
     assert listener, "the waiting worker no longer takes over on the notice's message"
     notice = (site / "javascripts" / "update-notice.mjs").read_text()
     assert 'postMessage({ type: "SKIP_WAITING" })' in notice

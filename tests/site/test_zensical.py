@@ -12,7 +12,7 @@ import pytest
 
 from calculator import CALCULATORS
 
-from .conftest import Page
+from .html_page import Page
 
 pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[2]
