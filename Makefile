@@ -61,7 +61,7 @@ test-unit: setup  ## the fast tests: cost model, doctests, properties
 test: lint browser  ## every test: unit, built site, browser (installs what it needs)
 	$(BIN)/python -m pytest
 
-build: setup  ## write the complete static site to site/ (set SITE_URL to publish)
+build: setup  ## write the complete static site to site/ (set SITE_URL to publish; FULL_STDLIB=1: whole Python library)
 	$(BIN)/python scripts/build_site.py --site-dir site
 
 serve: export SITE_URL = http://127.0.0.1:$(PORT)/
