@@ -57,6 +57,12 @@
  * @typedef {{type: "started"}} Started
  */
 /**
+ * The page asks for the runtime: the worker downloads nothing until a page does (a restore
+ * from this browser's memory snapshot apart). A page asks once it has painted, or, where
+ * the reader asked the browser to save data, once they turn to a calculator (runtime.mjs).
+ * @typedef {{type: "download"}} Download
+ */
+/**
  * Run a calculator. `inputs`: {field: string | boolean}; `currency`: a code, or "" for the
  * article's dollars.
  * @typedef {{type: "call", id: number, calculator: string,
@@ -72,7 +78,7 @@
  *   rate: string}} Quotes
  */
 /** @typedef {Call | Describe | Quotes} Request */
-/** @typedef {Started | Request} PageMessage */
+/** @typedef {Started | Download | Request} PageMessage */
 
 /** The requests the worker answers with a Result. */
 export const REQUESTS = Object.freeze(["call", "describe", "quotes"]);

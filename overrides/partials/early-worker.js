@@ -8,6 +8,11 @@
 // one runtime (the name holds the build's digest, so tabs of another build never share
 // it), kept a while after the last tab has gone (`extendedLifetime`, where supported), so
 // a reload joins it live. Otherwise (or unnamed, as in `make dev`) a dedicated worker.
+//
+// The worker downloads the runtime only once a page asks: this script asks once the page
+// has painted its first content, so that the runtime's megabytes never compete with it;
+// where the reader asked the browser to save data, it does not ask (runtime.mjs does, once
+// the reader turns to a calculator), and the worker only joins a runtime already live.
 (() => {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
@@ -22,6 +27,16 @@
     port.onmessage = (event) => early.push(event);
     worker.onerror = (event) => early.push(event);
     window.__tuneOrPromptWorker = { worker, port, early };
+    if (navigator.connection?.saveData === true) return;
+    const ask = () => port.postMessage({ type: "download" });
+    if (document.visibilityState === "hidden") ask();
+    else {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        ask();
+      }).observe({ type: "paint", buffered: true });
+    }
   } catch {
     // the module will try again and report why
   }

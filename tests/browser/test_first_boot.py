@@ -1,11 +1,13 @@
-"""The first boot keeps out of the page's way: the worker downloads the runtime at once but
-compiles it only once the page says it has started up (its DOMContentLoaded handlers, the
-theme's among them, have run), so the two no longer share the machine's cores. A page that
-never says so still gets its runtime, after a short wait; a restore from the memory
-snapshot does not wait at all.
+"""The first boot keeps out of the page's way: the worker downloads the runtime once the page
+has painted its first content, and compiles it only once the page says it has started up
+(its DOMContentLoaded handlers, the theme's among them, have run), so the two no longer
+share the link or the machine's cores. A page that never says it started still gets its
+runtime, after a short wait; a restore from the memory snapshot does not wait at all.
 
 The worker says what its compile waited for in its ``ready`` message; these pages record
 those messages as they arrive."""
+
+import re
 
 import pytest
 
@@ -40,6 +42,9 @@ for (const proto of [MessagePort.prototype, Worker.prototype]) {
 """
 
 
+RUNTIME_FILE = re.compile(r"/runtime/[0-9a-f]{12}/")
+
+
 def ready_message(page):
     page.wait_for_function("() => window.__readyMessages.length > 0")
     return page.evaluate("() => window.__readyMessages[0]")
@@ -69,3 +74,18 @@ def test_a_restore_from_the_snapshot_does_not_wait_for_the_page(page, context, s
     form = open_live(later, server)
     assert form.get_attribute("data-boot") == "snapshot"
     assert ready_message(later)["compileWaitedFor"] == "nothing"
+
+
+@pytest.mark.dedicated_worker
+def test_the_runtime_is_downloaded_once_the_page_has_painted(page, context, server):
+    started = []
+    context.on(
+        "requestfinished",
+        lambda r: started.append(r.timing["startTime"]) if RUNTIME_FILE.search(r.url) else None,
+    )
+    open_calculator(page, server, "quality")
+    painted = page.evaluate(
+        """() => performance.timeOrigin +
+            performance.getEntriesByName("first-contentful-paint")[0].startTime"""
+    )
+    assert started and min(started) >= painted
