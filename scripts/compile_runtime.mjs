@@ -9,13 +9,13 @@
 //   browser asks, a Python exception formatted, and every module the model's source names;
 //   about 130 of 560), as bytecode: Pyodide ships its library as source, and compiling
 //   those modules on every boot was most of a first boot. Their bytecode is compiled as
-//   `python -OO -X no_debug_ranges` would: no docstrings or asserts (the standard library
-//   supports -OO, and nothing the guide runs reads them), and line numbers without column
-//   ranges (tracebacks keep their lines, lose their ^^^ marks). That is 0.8 MB on the wire,
-//   where the whole library, the modules used compiled in full, was 3.2 MB. Modules frozen
-//   into the interpreter are not in it (their source was only read for tracebacks).
-//   FULL_STDLIB=1 in the environment keeps the rest of the library in the zip, as source,
-//   for debugging in the browser.
+//   `python -OO` would (no docstrings or asserts: the standard library supports -OO, and
+//   nothing the guide runs reads them) and without its table of source positions (a third
+//   of the bytes; tracebacks through the library name the file and function, not the
+//   line). That is 0.77 MB on the wire, where the whole library, the modules used compiled
+//   in full, was 3.24 MB. Modules frozen into the interpreter are not in it (their source
+//   was only read for tracebacks). FULL_STDLIB=1 in the environment keeps the positions
+//   and the rest of the library (as source), for debugging in the browser.
 //
 // The build fails if the runtime, started from the trimmed library, cannot run the model
 // the same ways (a module it imports is missing). Every .pyc is hash-based and unchecked
@@ -41,9 +41,9 @@ if (!runtimeDir || !wheel) {
 const indexURL = runtimeDir.endsWith("/") ? runtimeDir : `${runtimeDir}/`; // a path, in Node
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
 
-// A runtime with the wheel and this script's Python in it; `env` for its interpreter.
-async function runtime(env = {}) {
-  const pyodide = await loadPyodide({ indexURL, env });
+// A runtime with the wheel and this script's Python in it.
+async function runtime() {
+  const pyodide = await loadPyodide({ indexURL });
   pyodide.FS.writeFile("/tmp/in.whl", readFileSync(wheel));
   pyodide.runPython(PYTHON);
   return { pyodide, python: (name) => pyodide.globals.get(name) };
@@ -61,12 +61,11 @@ const used = tracer.python("used_stdlib")("/tmp/in.whl"); // before compiling im
 tracer.python("compile_wheel")("/tmp/in.whl", "/tmp/out.whl");
 const compiledWheel = tracer.pyodide.FS.readFile("/tmp/out.whl");
 
-// 2. The standard library, compiled by an interpreter that leaves out column ranges.
-const compiler = await runtime({ PYTHONNODEBUGRANGES: "1" });
-compiler.pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(`${indexURL}${STDLIB}`));
-compiler.python("compile_stdlib")("/tmp/stdlib.zip", "/tmp/stdlib-out.zip", used, FULL);
+// 2. The standard library: only those modules, compiled.
+tracer.pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(`${indexURL}${STDLIB}`));
+tracer.python("compile_stdlib")("/tmp/stdlib.zip", "/tmp/stdlib-out.zip", used, FULL);
 writeFileSync(wheel, compiledWheel);
-writeFileSync(`${indexURL}${STDLIB}`, compiler.pyodide.FS.readFile("/tmp/stdlib-out.zip"));
+writeFileSync(`${indexURL}${STDLIB}`, tracer.pyodide.FS.readFile("/tmp/stdlib-out.zip"));
 
 // 3. The runtime started from that library runs the model every way again: a module missing
 // fails the build here, not in a reader's browser.

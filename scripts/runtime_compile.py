@@ -1,9 +1,8 @@
 """The Python half of ``scripts/compile_runtime.mjs``, run by the browser runtime's own
 Python (Pyodide under Node): the ``.mjs`` reads this file, runs it with
 ``pyodide.runPython`` and calls :func:`used_stdlib`, then :func:`compile_wheel` and
-:func:`compile_stdlib` (in a second runtime, whose compiler leaves out column ranges), and
-finally :func:`exercise` in a third, booted from the trimmed standard library, on files it
-has put in Pyodide's file system.
+:func:`compile_stdlib`, and finally :func:`exercise` in a second runtime, booted from the
+trimmed standard library, on files it has put in Pyodide's file system.
 
 Only ``sys`` is imported here at the top: :func:`used_stdlib` must find the standard library
 modules that the runtime and the cost model import, not those that compiling imports (each
@@ -110,13 +109,31 @@ def used_stdlib(wheel, stdlib_prefix=None):
     return json.dumps(used)
 
 
-def bytecode(data, filename, optimize=0):
+def without_lines(code):
+    """``code`` and the code inside it with a table of source positions that has none (one
+    byte for every eight instructions, "no location"): tracebacks through it name the file
+    and function, not the line.
+
+    >>> f = without_lines(compile("def f():\\n    return 1 / 0\\n", "m", "exec")).co_consts[0]
+    >>> {line for *_, line in f.co_lines()}, set(f.co_positions())
+    ({None}, {(None, None, None, None)})
+    """
+    units = len(code.co_code) // 2  # the table covers every code unit, caches included
+    table = bytes(0xF8 | (min(8, units - start) - 1) for start in range(0, units, 8))
+    consts = tuple(without_lines(c) if hasattr(c, "co_linetable") else c for c in code.co_consts)
+    return code.replace(co_linetable=table, co_consts=consts)
+
+
+def bytecode(data, filename, optimize=0, lines=True):
     """The hash-based, unchecked ``.pyc`` of the source ``data``, compiled at ``optimize``
-    (2: without docstrings and asserts, as ``python -OO``)."""
+    (2: without docstrings and asserts, as ``python -OO``), without its table of source
+    positions unless ``lines``."""
     import importlib.util
     from importlib._bootstrap_external import _code_to_hash_pyc
 
     code = compile(data, filename, "exec", dont_inherit=True, optimize=optimize)
+    if not lines:
+        code = without_lines(code)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), False))
 
 
@@ -167,8 +184,10 @@ def compile_wheel(source, out):
 def compile_stdlib(source, out, used, full=False):
     """Write to ``out`` the modules ``used`` (JSON text, from :func:`used_stdlib`) of the
     standard library zip ``source``, as bytecode without docstrings or asserts (the
-    standard library supports ``python -OO``; nothing the guide runs reads them); with
-    ``full``, the zip's other files too, as they are (source, compiled if ever imported)."""
+    standard library supports ``python -OO``; nothing the guide runs reads them) and
+    without source positions (a third of the bytes, read only by tracebacks); with
+    ``full``, for debugging, with their positions, and the zip's other files too, as they
+    are (source, compiled if ever imported)."""
     import json
     import zipfile
 
@@ -177,7 +196,7 @@ def compile_stdlib(source, out, used, full=False):
         for info in src.infolist():
             if info.filename in used:
                 data = src.read(info)
-                pyc = bytecode(data, info.filename, optimize=2)
+                pyc = bytecode(data, info.filename, optimize=2, lines=full)
                 dst.writestr(_entry(info.filename[:-3] + ".pyc", info), pyc, compresslevel=9)
             elif full:
                 dst.writestr(info, src.read(info))
