@@ -22,6 +22,15 @@ import { plainError } from "./protocol.mjs";
 import { noteRequest, warmUp } from "./warm-up.mjs";
 import { keepSnapshot, startRuntime } from "./worker-boot.mjs";
 import { installFetch } from "./worker-fetch.mjs";
+// The modules those import, named here too, so that the browser asks for the worker's
+// modules in two rounds rather than three (before the worker can ask for the runtime).
+import "../runtime/current.mjs";
+import "./boot.mjs";
+import "./boot-step.mjs";
+import "./offline-copy.mjs";
+import "./pyodide-snapshot.mjs";
+import "./snapshot.mjs";
+import "./worker-globals.mjs";
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 

@@ -11,6 +11,7 @@ import { tell } from "./clients.mjs";
 import { plainError } from "./protocol.mjs";
 import { makeSnapshot, restoreOptions } from "./pyodide-snapshot.mjs";
 import { SnapshotStore } from "./snapshot.mjs";
+import { prefetch } from "./worker-fetch.mjs";
 
 /** @typedef {{pyodide: object, bridge: object, python: string,
  *   boot: "snapshot" | "fresh"}} Runtime */
@@ -58,9 +59,11 @@ export async function startRuntime(gate, asked) {
   const opened = store.openElsewhere().catch(() => null);
   await Promise.race([asked, opened.then((stored) => (stored ? undefined : asked))]);
   tell({ type: "progress", stage: "runtime" });
-  // The loader imports the runtime's 1.2 MB script only once it has itself loaded; asking
-  // for it now lets both download and compile together (the module is loaded once).
+  // The loader imports the runtime's 1.2 MB script only once it has itself loaded, and asks
+  // for the rest only once that has; asking for all of it now keeps the link busy from the
+  // start (each file is downloaded once: the loader gets these responses).
   import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
+  prefetch(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
   const [stored, { loadPyodide }] = await Promise.all([
     opened,
     step(() => import(`${RUNTIME}pyodide.mjs`)),

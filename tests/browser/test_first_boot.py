@@ -1,5 +1,5 @@
 """The first boot keeps out of the page's way: the worker downloads the runtime once the page
-has painted its first content, and compiles it only once the page says it has started up
+has painted (after its styles), and compiles it only once the page says it has started up
 (its DOMContentLoaded handlers, the theme's among them, have run), so the two no longer
 share the link or the machine's cores. A page that never says it started still gets its
 runtime, after a short wait; a restore from the memory snapshot does not wait at all.
@@ -76,16 +76,19 @@ def test_a_restore_from_the_snapshot_does_not_wait_for_the_page(page, context, s
     assert ready_message(later)["compileWaitedFor"] == "nothing"
 
 
-@pytest.mark.dedicated_worker
+@pytest.mark.dedicated_worker  # sees the worker's downloads
 def test_the_runtime_is_downloaded_once_the_page_has_painted(page, context, server):
+    """Not before the page's styles are in (they hold its first frame back) and it has
+    painted its first frame: the runtime never shares the link with them."""
     started = []
     context.on(
         "requestfinished",
         lambda r: started.append(r.timing["startTime"]) if RUNTIME_FILE.search(r.url) else None,
     )
     open_calculator(page, server, "quality")
-    painted = page.evaluate(
-        """() => performance.timeOrigin +
-            performance.getEntriesByName("first-contentful-paint")[0].startTime"""
+    styles_in = page.evaluate(
+        """() => Math.max(...performance.getEntriesByType("resource")
+            .filter(e => e.initiatorType === "link" && e.name.endsWith(".css"))
+            .map(e => performance.timeOrigin + e.responseEnd))"""
     )
-    assert started and min(started) >= painted
+    assert started and min(started) >= styles_in
