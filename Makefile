@@ -81,7 +81,7 @@ test: lint browser engines  ## every test: unit, built site, Chromium, Firefox, 
 test-engines: setup engines  ## the smoke suite in Firefox and WebKit alone (tests/engines)
 	$(BIN)/python -m pytest tests/engines
 
-build: setup  ## write the complete static site to site/ (set SITE_URL to publish)
+build: setup  ## write the complete static site to site/ (set SITE_URL to publish; FULL_STDLIB=1: whole Python library)
 	$(BIN)/python scripts/build_site.py --site-dir site
 
 serve: export SITE_URL = http://127.0.0.1:$(PORT)/

@@ -23,17 +23,32 @@ built site in site/ (``make benchmark`` builds it first).
 | complete: bytes sent, bytes sent twice   |                                              |
 | calculate() per call in Pyodide          | the same calls on CPython                    |
 
-Usage: .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+Over a network (first visits, served as GitHub Pages serves the site: gzip for text and
+WebAssembly, zip files as they are; every request of the page, its workers and its service
+worker through one shaped link, at 20 Mbit/s with 40 ms a request and at 5 Mbit/s with
+100 ms; medians of ``--net-runs``):
+
+| figure                                   | baseline (same run)                          |
+|------------------------------------------|----------------------------------------------|
+| page until live                          | a stock naive page: the stock files of the   |
+| bytes sent until live                    | pinned pyodide npm package and the model's   |
+|                                          | wheel, on the main thread                    |
+| first contentful paint                   | the same page with the runtime's downloads   |
+|                                          | blocked (and the stock naive page's)         |
+
+Usage: .venv/bin/python scripts/benchmark.py [--runs N] [--net-runs N] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import gzip
 import http.server
 import json
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +61,7 @@ from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, QuietHandler, chromiu
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
+STOCK_PYODIDE = ROOT / "node_modules" / "pyodide"  # the pinned npm package, as it ships
 PAGE = "performance-quality/"  # the guide page timed, and its calculator
 CALCULATOR = "quality"
 RUNTIME_FILE = re.compile(r"^/runtime/[0-9a-f]+/")
@@ -76,12 +92,33 @@ new MutationObserver(() => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-status"]});
 """
 
+# The naive page over the loopback: the guide's own runtime folder and wheel, on the main
+# thread. Pyodide's loadPackage needs modules the guide's trimmed standard library leaves
+# out (tarfile, importlib.metadata), so the page unpacks the wheel into site-packages
+# itself, as loadPackage does.
 NAIVE_PAGE = """<!doctype html><meta charset="utf-8"><title>naive</title>
 <script type="module">
 const { RUNTIME } = await import("./runtime/current.mjs");
 const { loadPyodide } = await import(RUNTIME + "pyodide.mjs");
 const pyodide = await loadPyodide({ indexURL: RUNTIME });
-await pyodide.loadPackage("tune-or-prompt");
+const lock = await (await fetch(RUNTIME + "pyodide-lock.json")).json();
+const wheel = await fetch(RUNTIME + lock.packages["tune-or-prompt"].file_name);
+pyodide.FS.writeFile("/tmp/model.whl", new Uint8Array(await wheel.arrayBuffer()));
+pyodide.runPython(`import site, zipfile
+zipfile.ZipFile("/tmp/model.whl").extractall(site.getsitepackages()[0])`);
+const bridge = pyodide.pyimport("calculator.bridge");
+JSON.parse(bridge.call("CALCULATOR", "{}"));
+window.__ready = performance.now();
+</script>""".replace("CALCULATOR", CALCULATOR)
+
+# The stock naive page over the network: the stock files of the pinned pyodide package (not
+# the guide's trimmed runtime) and the model's wheel, on the main thread.
+STOCK_PAGE = """<!doctype html><meta charset="utf-8"><title>stock naive</title>
+<h1>A stock naive page</h1><p>Pyodide as it ships, and the cost model's wheel.</p>
+<script type="module">
+const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: new URL("./pyodide/", location.href).href });
+await pyodide.loadPackage(new URL("./WHEEL", location.href).href);
 const bridge = pyodide.pyimport("calculator.bridge");
 JSON.parse(bridge.call("CALCULATOR", "{}"));
 window.__ready = performance.now();
@@ -158,6 +195,171 @@ def serve(directory):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+# --------------------------------------------------------------------------- a network
+
+#: What GitHub Pages compresses (gzip); zip files and wheels go as they are.
+GZIPPED = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
+#: The two links: (name, Mbit/s, ms of delay per request).
+LINKS = (("20 Mbit/s", 20, 40), ("5 Mbit/s", 5, 100))
+CHUNK = 8192  # bytes a connection sends at a time on the shared link
+SLACK = 0.02  # seconds of the link a late sender may make up
+
+
+class Link:
+    """One link shared by every connection: each chunk of every response waits for its turn
+    on it, at ``mbit`` megabits a second (first come, first served), after a delay of
+    ``delay_ms`` per request. Records when each chunk was sent (wall-clock ms, as the
+    browser's ``performance.timeOrigin``)."""
+
+    def __init__(self, mbit, delay_ms):
+        self.rate = mbit * 1e6 / 8  # bytes a second
+        self.delay = delay_ms / 1000
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.free_at = 0.0  # when the link has sent what is queued (time.monotonic())
+            self.sent = []  # (wall-clock ms, bytes)
+            self.requests = []  # (path, wall-clock ms of the request, of its last byte, bytes)
+            self.visit = object()  # responses of an earlier visit stop sending
+
+    def send(self, write, data, path="", asked=0.0):
+        visit = self.visit
+        for start in range(0, len(data), CHUNK):
+            chunk = data[start : start + CHUNK]
+            with self.lock:
+                if visit is not self.visit:
+                    return
+                # a sender that woke late does not lose the link's time: up to SLACK of
+                # it is made up (a token bucket that holds that much)
+                now = time.monotonic()
+                self.free_at = max(self.free_at, now - SLACK) + len(chunk) / self.rate
+                done = self.free_at
+            time.sleep(max(0.0, done - time.monotonic()))
+            write(chunk)
+            with self.lock:
+                self.sent.append((time.time() * 1000, len(chunk)))
+        with self.lock:
+            self.requests.append((path, asked, time.time() * 1000, len(data)))
+
+    def bytes_until(self, wall_ms):
+        with self.lock:
+            return sum(n for t, n in self.sent if t <= wall_ms)
+
+
+class Shaped(QuietHandler):
+    """Serves files as GitHub Pages does (gzip where it compresses; a directory's
+    index.html; 404 otherwise), every byte through ``link``; requests whose path matches
+    ``blocked`` get a 404 (the runtime's downloads, for the page's paint without them)."""
+
+    protocol_version = "HTTP/1.1"
+    link = None
+    blocked = None
+    cache = None  # (path, gzipped) -> bytes, one dict per server
+
+    def do_GET(self):
+        asked = time.time() * 1000
+        time.sleep(self.link.delay)
+        path = self.path.split("?")[0]
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            target = target / "index.html"
+        if (self.blocked and self.blocked.match(path)) or not target.is_file():
+            self.send_error(404)
+            return
+        gz = target.name.endswith(GZIPPED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        key = (str(target), gz)
+        if key not in self.cache:
+            data = target.read_bytes()
+            self.cache[key] = gzip.compress(data, 6, mtime=0) if gz else data
+        body = self.cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if gz:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.link.send(self.wfile.write, body, path, asked)
+
+
+def serve_shaped(directory, link):
+    handler_class = type("Handler", (Shaped,), {"link": link, "cache": {}})
+    handler = functools.partial(handler_class, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    httpd.handle_error = lambda request, address: None  # a browser context closed mid-file
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, handler_class, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+FCP = """() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null"""
+
+
+def first_visit_over(browser, url, link, *, live=True):
+    """A first visit to ``url`` over ``link`` in a fresh browser: seconds until the first
+    calculator is live (with ``live``), bytes sent until then, and seconds until the first
+    contentful paint."""
+    link.reset()
+    context = browser.new_context(service_workers="allow")
+    context.add_init_script(OBSERVE)
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+    page.goto(url, wait_until="commit")
+    figures = {}
+    if live:
+        page.wait_for_function("() => Boolean(window.__ready)", polling=50)
+        ready, origin = page.evaluate("() => [window.__ready, performance.timeOrigin]")
+        figures["live"] = ready / 1000
+        figures["bytes"] = link.bytes_until(origin + ready)
+    page.wait_for_function(f"() => ({FCP})() !== null", polling=50)
+    figures["fcp"] = page.evaluate(FCP) / 1000
+    context.close()
+    return figures
+
+
+def network(browser, runs, links):
+    """First visits over each link: the guide's page, the same with the runtime blocked,
+    and the stock naive page, one after the other in each run."""
+    (wheel,) = (SITE / "runtime").glob("*/*.whl")
+    out = collections.defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        stock = Path(tmp)
+        shutil.copytree(STOCK_PYODIDE, stock / "pyodide", ignore=shutil.ignore_patterns("*.d.ts"))
+        shutil.copy2(wheel, stock / wheel.name)
+        (stock / "stock.html").write_text(STOCK_PAGE.replace("WHEEL", wheel.name))
+        for name, mbit, delay in links:
+            link = Link(mbit, delay)
+            site_server, site_handler, site = serve_shaped(SITE, link)
+            stock_server, _, stock_url = serve_shaped(stock, link)
+            try:
+                for _ in range(runs):
+                    site_handler.blocked = None
+                    guide = first_visit_over(browser, f"{site}/{PAGE}", link)
+                    site_handler.blocked = RUNTIME_FILE
+                    blocked = first_visit_over(browser, f"{site}/{PAGE}", link, live=False)
+                    site_handler.blocked = None
+                    naive = first_visit_over(browser, f"{stock_url}/stock.html", link)
+                    for key, value in guide.items():
+                        out[(name, "guide", key)].append(value)
+                    out[(name, "blocked", "fcp")].append(blocked["fcp"])
+                    for key, value in naive.items():
+                        out[(name, "stock", key)].append(value)
+            finally:
+                for server in (site_server, stock_server):
+                    server.shutdown()
+                    server.server_close()
+    return out
 
 
 def file_of(path):
@@ -344,10 +546,13 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=5, help="browser runs per figure (median)")
     parser.add_argument("--edits", type=int, default=20, help="edits per calculator")
     parser.add_argument("--calls", type=int, default=200, help="calculate() rounds per runtime")
-    parser.add_argument("--quick", action="store_true", help="one run, few edits and calls")
+    parser.add_argument("--net-runs", type=int, default=3, help="first visits per link (median)")
+    parser.add_argument("--quick", action="store_true",
+                        help="one run (the faster link only), few edits and calls")  # fmt: skip
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.edits, args.calls = 1, 3, 5
+        args.runs, args.net_runs, args.edits, args.calls = 1, 1, 3, 5
+    links = LINKS[:1] if args.quick else LINKS
     (runtime,) = (
         (p for p in (SITE / "runtime").iterdir() if p.is_dir())
         if (SITE / "runtime").is_dir()
@@ -369,6 +574,7 @@ def main(argv=None):
                 edits = edit_latency(browser, site_url, args.edits)
                 own = edit_latency(browser, site_url, args.edits, shared=False)
                 b = first_visit_bytes(browser, site_url)
+                net = network(browser, args.net_runs, links)
                 browser.close()
         finally:
             site_server.shutdown()
@@ -422,10 +628,26 @@ def main(argv=None):
          "same calls on CPython", f"{c['cpython'] * 1e3:.3f} ms",
          f"{c['pyodide'] / c['cpython']:.1f}x", ""),
     ]  # fmt: skip
+    for name, _, delay in links:
+        g = {k: median(net[(name, "guide", k)]) for k in ("live", "bytes", "fcp")}
+        n = {k: median(net[(name, "stock", k)]) for k in ("live", "bytes", "fcp")}
+        blocked = median(net[(name, "blocked", "fcp")])
+        where = f"{name}, {delay} ms"
+        live_target = "<= 0.6x" if name.startswith("20") else "<= 0.75x"
+        rows += [
+            (f"live, first visit, {where}", f"{g['live']:.2f} s", "stock naive page",
+             f"{n['live']:.2f} s", f"{g['live'] / n['live']:.2f}x", live_target),
+            (f"  bytes sent until live, {name}", f"{g['bytes'] / 1e6:.2f} MB", "stock naive page",
+             f"{n['bytes'] / 1e6:.2f} MB", f"{g['bytes'] / n['bytes']:.2f}x", "<= 5.5 MB"),
+            (f"  first contentful paint, {name}", f"{g['fcp']:.2f} s", "runtime blocked",
+             f"{blocked:.2f} s", f"{g['fcp'] / blocked:.2f}x",
+             "<= 1.10x" if name.startswith("20") else ""),
+        ]  # fmt: skip
     heads = ("figure", "value", "baseline (same run)", "value", "ratio", "target")
     widths = [max(len(str(r[i])) for r in (*rows, heads)) for i in range(6)]
     print(f"Benchmark: {args.runs} browser run(s), medians; {args.edits} edits per calculator; "
-          f"{args.calls} rounds of {len(edits)} calls\n")  # fmt: skip
+          f"{args.calls} rounds of {len(edits)} calls; {args.net_runs} first visit(s) over "
+          f"each link ({', '.join(name for name, _, _ in links)})\n")  # fmt: skip
     print("| " + " | ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
@@ -435,6 +657,14 @@ def main(argv=None):
           f"naive page {naive_first} s; long tasks {runs(tasks, '{:g}')}, "
           f"Material alone {runs(base_tasks, '{:g}')}; long frames running the guide's scripts "
           f"{runs(t['own_frames'], '{:g}')}")  # fmt: skip
+    for name, _, _ in links:
+        print(f"Over {name} (per run): live {runs(net[(name, 'guide', 'live')], '{:.2f}')} s, "
+              f"stock naive page {runs(net[(name, 'stock', 'live')], '{:.2f}')} s; "
+              f"bytes until live {runs([b / 1e6 for b in net[(name, 'guide', 'bytes')]], '{:.2f}')}"
+              f" MB, stock {runs([b / 1e6 for b in net[(name, 'stock', 'bytes')]], '{:.2f}')} MB; "
+              f"first contentful paint {runs(net[(name, 'guide', 'fcp')], '{:.2f}')} s, "
+              f"runtime blocked {runs(net[(name, 'blocked', 'fcp')], '{:.2f}')} s, "
+              f"stock naive page {runs(net[(name, 'stock', 'fcp')], '{:.2f}')} s")  # fmt: skip
     print("Edit -> output p95 by calculator: " + by_calculator(edits))
     print("The same, a runtime per page load: " + by_calculator(own))
     if b["twice"]:

@@ -4,8 +4,8 @@
 // the built site).
 //
 // Command line: node scripts/node-bridge.mjs RUNTIME_DIR < calls.json
-//   reads [{calculator, inputs}, ...] and prints {python, replies: [bridge.call(...)...],
-//   from_source: [module names]} (see node_bridge.py).
+//   reads [{calculator, inputs, currency?}, ...] and prints {python, replies:
+//   [bridge.call(...)...], from_source: [module names]} (see node_bridge.py).
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { bootFresh, openBridge } from "../docs/javascripts/boot.mjs";
@@ -27,7 +27,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { bridge, python, pyodide } = await loadBridge(process.argv[2]);
   const calls = JSON.parse(readFileSync(0, "utf8"));
   const replies = calls.map((c) =>
-    JSON.parse(bridge.call(String(c.calculator), JSON.stringify(c.inputs))),
+    JSON.parse(bridge.call(String(c.calculator), JSON.stringify(c.inputs), c.currency)),
   );
   pyodide.runPython(readFileSync(PYTHON, "utf8"));
   const fromSource = JSON.parse(pyodide.globals.get("from_source")());

@@ -1,11 +1,11 @@
 """Prepare the browser runtime in docs/runtime/ (generated, not committed).
 
 1. Copy the files the browser needs from the pinned npm package ``pyodide``.
-2. Build a pure wheel of ``calculator`` from the working tree, and compile its modules and
-   the standard library modules the runtime imports with the runtime's own Python
-   (scripts/compile_runtime.mjs, under Node).
+2. Build a pure wheel of ``calculator`` from the working tree, compile its modules, and
+   cut the standard library down to the modules the runtime and the model import, compiled,
+   with the runtime's own Python (scripts/compile_runtime.mjs, under Node).
 3. Register it in the copied ``pyodide-lock.json`` with pyodide-build's lockfile tool, so
-   that its sha256 is recorded beside the runtime's own packages.
+   that its sha256 is recorded, and keep only it there: the guide loads no other package.
 4. Put the files in a content-addressed folder, ``docs/runtime/<hash>/`` (the first 12 hex
    digits of a SHA-256 over every file), and write ``docs/runtime/current.mjs``, which
    names it. A file's address changes whenever any runtime file does, so browsers, the
@@ -16,6 +16,10 @@ A plain script, not a MkDocs hook, so the site can move to another engine. Files
 rewritten only when their content changed (``mkdocs serve`` then does not loop), and
 folders left over from an earlier runtime are removed.
 
+With ``FULL_STDLIB=1`` in the environment (``make build FULL_STDLIB=1``) the runtime keeps
+Pyodide's whole standard library (the rest as source) and its whole lock file, for
+debugging: anything the library has can then be imported in the browser.
+
 Usage: python scripts/prepare_runtime.py [OUT_DIR]
 """
 
@@ -23,6 +27,8 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -38,6 +44,19 @@ RUNTIME_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+PACKAGE = "tune-or-prompt"  # the guide's one package in the lock file
+
+
+def full_stdlib():
+    """Whether the build keeps the whole standard library and lock file (for debugging)."""
+    return os.environ.get("FULL_STDLIB", "") not in ("", "0")
+
+
+def trim_lock(path):
+    """Keep only the guide's own package in the lock file at ``path`` (and its ``info``)."""
+    lock = json.loads(path.read_text())
+    lock["packages"] = {PACKAGE: lock["packages"][PACKAGE]}
+    path.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True))
 
 
 def run(*args):
@@ -58,6 +77,8 @@ def stage(tmp):
     run(str(pyodide_cli), "lockfile", "add-wheels",
         "--input", str(tmp / "pyodide-lock.json"), "--output", str(tmp / "pyodide-lock.json"),
         "--base-path", str(tmp), str(wheel))  # fmt: skip
+    if not full_stdlib():
+        trim_lock(tmp / "pyodide-lock.json")
     return wheel.name
 
 
@@ -104,7 +125,8 @@ def main(argv=None):
         (tree / "current.mjs").write_text(CURRENT.format(hash=digest))
         written = sync(tree, out)
     where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
-    print(f"runtime: {where}/{digest} ({wheel}; {len(written)} file(s) updated)")
+    full = ", full standard library" if full_stdlib() else ""
+    print(f"runtime: {where}/{digest} ({wheel}{full}; {len(written)} file(s) updated)")
     return 0
 
 

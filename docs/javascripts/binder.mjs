@@ -18,6 +18,9 @@ const LOADING_TEXT = {
   runtime: "Starting the Python runtime (a few seconds on the first visit)…",
   import: "Almost ready…",
 };
+const SAVE_DATA_TEXT =
+  "Not live yet: your browser asks to save data, so the Python runtime (about 5 MB) is " +
+  "downloaded only once you edit an input.";
 
 export function bind(form) {
   if (form.dataset.bound) return;
@@ -34,7 +37,8 @@ export function bind(form) {
     form.querySelector(`[data-action="${action}"]`).disabled = false;
   }
   const note = fromUrl ? " Results below are for the default inputs until then." : "";
-  calculator.setLoading(LOADING_TEXT.runtime + note);
+  const waiting = runtime.saveData && !runtime.asked;
+  calculator.setLoading(waiting ? SAVE_DATA_TEXT + note : LOADING_TEXT.runtime + note);
   const onProgress = (stage) => {
     if (calculator.status === "loading" && LOADING_TEXT[stage]) {
       setStatus(form, LOADING_TEXT[stage]);

@@ -26,9 +26,9 @@ export async function sha256(bytes) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The wheel's bytes, checked against the sha256 the lock file records for it.
-async function readWheel(read) {
-  const lock = JSON.parse(new TextDecoder().decode(await read("pyodide-lock.json")));
+// The wheel's bytes, checked against the sha256 the lock file (its text) records for it.
+async function readWheel(read, lockText) {
+  const lock = JSON.parse(await lockText);
   const entry = lock.packages[PACKAGE];
   const wheel = new Uint8Array(await read(entry.file_name));
   if ((await sha256(wheel)) !== entry.sha256) {
@@ -39,11 +39,14 @@ async function readWheel(read) {
 
 // A fresh runtime with the cost model installed. `read(name)` returns a runtime file's
 // bytes; `makeSnapshot` boots in the mode that allows a memory snapshot later
-// (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots.
+// (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots; the
+// lock file is read once, for both.
 export async function bootFresh({ loadPyodide, indexURL, read, makeSnapshot = false }) {
-  const wheel = readWheel(read);
+  const lockText = read("pyodide-lock.json").then((bytes) => new TextDecoder().decode(bytes));
+  const wheel = readWheel(read, lockText);
   wheel.catch(() => {}); // reported below, once the runtime has booted
-  const pyodide = await loadPyodide({ indexURL, ...bootOptions(makeSnapshot) });
+  const options = { indexURL, lockFileContents: lockText, ...bootOptions(makeSnapshot) };
+  const pyodide = await loadPyodide(options);
   pyodide.FS.writeFile(WHEEL, await wheel);
   pyodide.runPython(INSTALL);
   return pyodide;

@@ -9,7 +9,8 @@
 // worker, one per page (kept across Material's instant navigation).
 //
 // This module wires the parts: the fetch (worker-fetch.mjs) and the compile gate
-// (compile-gate.mjs) go in place before anything loads, the boot (worker-boot.mjs) starts,
+// (compile-gate.mjs) go in place before anything loads, the boot (worker-boot.mjs) starts
+// (its downloads once a page asks for them),
 // the pages are served (clients.mjs, dispatch.mjs), and once the runtime is ready and the
 // first calls have had their turn, the offline copy is stored, a snapshot kept and the
 // calculators warmed up (warm-up.mjs).
@@ -21,13 +22,26 @@ import { plainError } from "./protocol.mjs";
 import { noteRequest, warmUp } from "./warm-up.mjs";
 import { keepSnapshot, startRuntime } from "./worker-boot.mjs";
 import { installFetch } from "./worker-fetch.mjs";
+// The modules those import, named here too, so that the browser asks for the worker's
+// modules in two rounds rather than three (before the worker can ask for the runtime).
+import "../runtime/current.mjs";
+import "./boot.mjs";
+import "./boot-step.mjs";
+import "./offline-copy.mjs";
+import "./pyodide-snapshot.mjs";
+import "./snapshot.mjs";
+import "./worker-globals.mjs";
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 
 const offlineCopy = installFetch();
 const gate = installCompileGate();
+let askToDownload;
+const asked = new Promise((resolve) => {
+  askToDownload = resolve; // by the first page that asks (protocol.mjs: Download)
+});
 
-const ready = startRuntime(gate).then((runtime) => {
+const ready = startRuntime(gate, asked).then((runtime) => {
   const { python, boot } = runtime;
   tell({ type: "ready", python, boot, compileWaitedFor: gate.waitedFor });
   setTimeout(async () => {
@@ -45,6 +59,7 @@ ready.catch((err) => {
 
 serveClients({
   onStarted: () => gate.open("page"),
+  onDownload: () => askToDownload(),
   onRequest: (client, message) => {
     noteRequest();
     answer(ready, client, message);

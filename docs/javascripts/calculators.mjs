@@ -38,9 +38,33 @@ function startRuntime() {
   started.then(() => runtime.copied).then(registerOffline, registerOffline);
 }
 
+// Where the reader asked the browser to save data, nothing downloads the runtime until they
+// turn to a calculator: focus one of its inputs, or press a button that needs the model (a
+// link or a reset does not). The offline copy, which holds the runtime, waits for it too.
+const NO_MODEL_NEEDED = ["copy-link", "reset"];
+
+function whenReaderAsks() {
+  const ask = (event) => {
+    const target = event.target;
+    if (!target.closest?.(FORMS)) return;
+    const button = target.closest("button[data-action]");
+    if (event.type === "focusin" && !target.matches("input, select, textarea")) return;
+    if (event.type === "click" && (!button || NO_MODEL_NEEDED.includes(button.dataset.action))) {
+      return;
+    }
+    document.removeEventListener("focusin", ask, true);
+    document.removeEventListener("click", ask, true);
+    runtime.download();
+  };
+  document.addEventListener("focusin", ask, true);
+  document.addEventListener("click", ask, true);
+}
+
+if (runtime.saveData) whenReaderAsks();
+
 function noRuntime() {
   allowSearch();
-  registerOffline();
+  if (!runtime.saveData) registerOffline();
 }
 
 function whenFormParsed(found, none) {

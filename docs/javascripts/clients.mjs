@@ -26,15 +26,18 @@ export function tell(message) {
 
 /**
  * Serve every page, now and as they connect: `onStarted()` when a page says it has started,
- * `onRequest(client, request)` for each request.
- * @param {{onStarted: () => void, onRequest: (client: Client, request: Request) => void}} on
+ * `onDownload()` when one asks for the runtime's download, `onRequest(client, request)` for
+ * each request.
+ * @param {{onStarted: () => void, onDownload: () => void,
+ *   onRequest: (client: Client, request: Request) => void}} on
  */
-export function serveClients({ onStarted, onRequest }) {
+export function serveClients({ onStarted, onDownload, onRequest }) {
   const serve = (client) => {
     clients.add(client);
     client.addEventListener("message", (event) => {
       const message = event.data || {};
       if (message.type === "started") onStarted();
+      if (message.type === "download") onDownload();
       if (REQUESTS.includes(message.type)) onRequest(client, message);
     });
     client.addEventListener("close", () => clients.delete(client)); // where ports say so

@@ -61,6 +61,12 @@
  * @typedef {{type: "started"}} Started
  */
 /**
+ * The page asks for the runtime: the worker downloads nothing until a page does (a restore
+ * from this browser's memory snapshot apart). A page asks once it has painted, or, where
+ * the reader asked the browser to save data, once they turn to a calculator (runtime.mjs).
+ * @typedef {{type: "download"}} Download
+ */
+/**
  * Run a calculator. `inputs`: {field: string | boolean}; `currency`: a code, or "" for the
  * article's dollars.
  * @typedef {{type: "call", id: number, calculator: string,
@@ -87,7 +93,7 @@
  *   rate: string}} Quotes
  */
 /** @typedef {Call | Compare | Preset | Describe | Quotes} Request */
-/** @typedef {Started | Request} PageMessage */
+/** @typedef {Started | Download | Request} PageMessage */
 
 /** The requests the worker answers with a Result. */
 export const REQUESTS = Object.freeze(["call", "compare", "preset", "describe", "quotes"]);

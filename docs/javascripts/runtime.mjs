@@ -48,6 +48,26 @@ function afterStartUp(then) {
   }
 }
 
+// `then`, once the page has painted its first content (or at its load event, or at once for
+// a hidden page): the runtime's downloads wait until then, so that on a first visit they do
+// not compete with the page's own first paint (early-worker.js asks as soon as it can too).
+function afterFirstPaint(then) {
+  if (document.visibilityState === "hidden") {
+    then();
+    return;
+  }
+  addEventListener("load", () => then(), { once: true });
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      then();
+    }).observe({ type: "paint", buffered: true });
+  } catch {
+    // no paint timing here: the load event asks
+  }
+}
+
 class Runtime {
   constructor() {
     this.worker = null;
@@ -63,6 +83,18 @@ class Runtime {
     });
     this.failure = null; // set once the worker is gone
     this.listeners = new Set(); // boot progress: (stage) => void
+    // The reader asked the browser to save data: the runtime is downloaded only once they
+    // turn to a calculator (calculators.mjs calls download()), or another tab has it live.
+    this.saveData = navigator.connection?.saveData === true;
+    this.asked = false; // this page has asked the worker to download the runtime
+    this.armTimeout = () => {}; // the boot's time limit runs from the download on
+  }
+
+  // Ask the worker to download the runtime (it downloads nothing until a page asks).
+  download() {
+    this.asked = true;
+    this.armTimeout();
+    this.port?.postMessage({ type: "download" });
   }
 
   start() {
@@ -84,10 +116,16 @@ class Runtime {
       reject(new Error(`the worker could not start (${err.message})`));
       return;
     }
-    const timer = setTimeout(() => {
-      this.#fail(new Error(`the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`));
-      reject(this.failure);
-    }, BOOT_TIMEOUT_MS);
+    let timer = null;
+    this.armTimeout = () => {
+      timer ??= setTimeout(() => {
+        this.#fail(
+          new Error(`the Python runtime did not start within ${BOOT_TIMEOUT_MS / 1000} s`),
+        );
+        reject(this.failure);
+      }, BOOT_TIMEOUT_MS);
+    };
+    if (!this.saveData) this.armTimeout();
     const onError = (event) => {
       if (event.currentTarget && event.currentTarget !== this.worker) return; // one given up
       if (this.port !== this.worker && !this.python) {
@@ -111,6 +149,7 @@ class Runtime {
       /** @type {WorkerMessage} */
       const message = event.data || {};
       if (message.type === "progress") {
+        this.armTimeout(); // the download has begun (another tab may have asked)
         for (const listener of this.listeners) listener(message.stage);
       } else if (message.type === "ready") {
         clearTimeout(timer);
@@ -141,6 +180,8 @@ class Runtime {
       // The worker compiles the runtime once the page has started (calc-worker.mjs).
       const port = this.port;
       afterStartUp(() => port.postMessage({ type: "started" }));
+      if (this.asked) port.postMessage({ type: "download" });
+      else if (!this.saveData) afterFirstPaint(() => this.download());
     };
     listen(adopted?.early);
   }

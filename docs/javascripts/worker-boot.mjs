@@ -1,6 +1,8 @@
 // Booting the runtime in the worker: restore the memory snapshot this browser made on an
 // earlier visit (snapshot.mjs), or, failing that, boot afresh (boot.mjs) in the mode that
-// allows a snapshot, and keep one for next time once the page has its first results.
+// allows a snapshot, and keep one for next time once the page has its first results. A
+// fresh boot downloads nothing until a page asks (once it has painted, or where the reader
+// asked to save data, once they turn to a calculator: runtime.mjs).
 
 import { RUNTIME } from "../runtime/current.mjs";
 import { bootFresh, openBridge } from "./boot.mjs";
@@ -9,6 +11,7 @@ import { tell } from "./clients.mjs";
 import { plainError } from "./protocol.mjs";
 import { makeSnapshot, restoreOptions } from "./pyodide-snapshot.mjs";
 import { SnapshotStore } from "./snapshot.mjs";
+import { prefetch } from "./worker-fetch.mjs";
 
 /** @typedef {{pyodide: object, bridge: object, python: string,
  *   boot: "snapshot" | "fresh"}} Runtime */
@@ -45,17 +48,24 @@ async function restore(loadPyodide, stored, gate) {
 
 /**
  * The booted runtime, telling the pages each stage. `gate`: the compile gate, which a
- * restore opens at once.
+ * restore opens at once. `asked`: settles once a page has asked for the runtime's download
+ * (protocol.mjs: Download); nothing is downloaded before, unless this browser kept a
+ * memory snapshot of the runtime, whose files the offline copy then holds.
  * @param {{open: (why: "nothing") => void}} gate
+ * @param {Promise<void>} asked
  * @returns {Promise<Runtime>}
  */
-export async function startRuntime(gate) {
+export async function startRuntime(gate, asked) {
+  const opened = store.openElsewhere().catch(() => null);
+  await Promise.race([asked, opened.then((stored) => (stored ? undefined : asked))]);
   tell({ type: "progress", stage: "runtime" });
-  // The loader imports the runtime's 1.2 MB script only once it has itself loaded; asking
-  // for it now lets both download and compile together (the module is loaded once).
+  // The loader imports the runtime's 1.2 MB script only once it has itself loaded, and asks
+  // for the rest only once that has; asking for all of it now keeps the link busy from the
+  // start (each file is downloaded once: the loader gets these responses).
   import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
+  prefetch(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
   const [stored, { loadPyodide }] = await Promise.all([
-    store.openElsewhere().catch(() => null),
+    opened,
     step(() => import(`${RUNTIME}pyodide.mjs`)),
   ]);
   const restored = await restore(loadPyodide, stored, gate);

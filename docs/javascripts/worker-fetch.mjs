@@ -8,6 +8,29 @@ import { fail } from "./boot-step.mjs";
 import { offlineCopyFetch } from "./offline-copy.mjs";
 import { replaceFetch } from "./worker-globals.mjs";
 
+const early = new Map(); // URL -> the response of a runtime file asked for ahead (prefetch)
+
+/**
+ * Start downloading the runtime files `names` now, for the loader to find when it asks: it
+ * asks for the WebAssembly only once its 1.2 MB script has loaded, and the boot for the
+ * wheel only once the lock file has, so the link would carry them one after another.
+ * @param {string[]} names
+ */
+export function prefetch(names) {
+  for (const name of names) {
+    const url = new URL(name, RUNTIME).href;
+    if (early.has(url)) continue;
+    const response = globalThis.fetch(url);
+    response.catch(() => {}); // reported when the loader asks for it
+    early.set(url, response);
+  }
+}
+
+function checked(response) {
+  if (!response.ok) fail(new Error(`${response.url}: HTTP ${response.status}`));
+  return response;
+}
+
 /**
  * Put the worker's fetch in place; returns the offline copy, whose store() puts what was
  * downloaded into the service worker's precache.
@@ -17,15 +40,23 @@ export function installFetch() {
   let offlineCopy;
   replaceFetch((original) => {
     offlineCopy = offlineCopyFetch(original, RUNTIME, new URL("../../", RUNTIME).href);
-    return async (resource, options) => {
+    const through = async (resource, options) => {
       try {
-        const response = await offlineCopy.fetch(resource, options);
-        if (!response.ok) fail(new Error(`${response.url}: HTTP ${response.status}`));
-        return response;
+        return checked(await offlineCopy.fetch(resource, options));
       } catch (err) {
         fail(err);
         throw err;
       }
+    };
+    return (resource, options) => {
+      const url = new URL(resource instanceof Request ? resource.url : resource, RUNTIME).href;
+      const ahead = early.get(url);
+      if (!ahead) return through(resource, options);
+      early.delete(url); // asked for once; a second request goes to the network
+      return ahead.then(checked, (err) => {
+        fail(err);
+        throw err;
+      });
     };
   });
   return offlineCopy;

@@ -8,6 +8,12 @@
 // one runtime (the name holds the build's digest, so tabs of another build never share
 // it), kept a while after the last tab has gone (`extendedLifetime`, where supported), so
 // a reload joins it live. Otherwise (or unnamed, as in `make dev`) a dedicated worker.
+//
+// The worker downloads the runtime only once a page asks: this script asks once the page
+// has painted (its first frame, which waits for its styles), so that the runtime's
+// megabytes never compete with the page's HTML and styles;
+// where the reader asked the browser to save data, it does not ask (runtime.mjs does, once
+// the reader turns to a calculator), and the worker only joins a runtime already live.
 (() => {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
@@ -22,6 +28,20 @@
     port.onmessage = (event) => early.push(event);
     worker.onerror = (event) => early.push(event);
     window.__tuneOrPromptWorker = { worker, port, early };
+    if (navigator.connection?.saveData === true) return;
+    const ask = () => port.postMessage({ type: "download" });
+    // The first frame comes once the page's styles are in (they block rendering); the task
+    // after it runs as soon as that frame is painted, where the browser's report of the
+    // paint (the observer) can wait behind the page's scripts.
+    if (document.visibilityState === "hidden") ask();
+    else {
+      requestAnimationFrame(() => setTimeout(ask, 0));
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        ask();
+      }).observe({ type: "paint", buffered: true });
+    }
   } catch {
     // the module will try again and report why
   }

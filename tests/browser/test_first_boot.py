@@ -1,11 +1,13 @@
-"""The first boot keeps out of the page's way: the worker downloads the runtime at once but
-compiles it only once the page says it has started up (its DOMContentLoaded handlers, the
-theme's among them, have run), so the two no longer share the machine's cores. A page that
-never says so still gets its runtime, after a short wait; a restore from the memory
-snapshot does not wait at all.
+"""The first boot keeps out of the page's way: the worker downloads the runtime once the page
+has painted (after its styles), and compiles it only once the page says it has started up
+(its DOMContentLoaded handlers, the theme's among them, have run), so the two no longer
+share the link or the machine's cores. A page that never says it started still gets its
+runtime, after a short wait; a restore from the memory snapshot does not wait at all.
 
 The worker says what its compile waited for in its ``ready`` message; these pages record
 those messages as they arrive."""
+
+import re
 
 import pytest
 
@@ -39,6 +41,9 @@ for (const proto of [MessagePort.prototype, Worker.prototype]) {
 """
 
 
+RUNTIME_FILE = re.compile(r"/runtime/[0-9a-f]{12}/")
+
+
 def ready_message(page):
     page.wait_for_function("() => window.__readyMessages.length > 0")
     return page.evaluate("() => window.__readyMessages[0]")
@@ -68,3 +73,21 @@ def test_a_restore_from_the_snapshot_does_not_wait_for_the_page(page, context, s
     form = open_live(later, server)
     assert form.get_attribute("data-boot") == "snapshot"
     assert ready_message(later)["compileWaitedFor"] == "nothing"
+
+
+@pytest.mark.dedicated_worker  # sees the worker's downloads
+def test_the_runtime_is_downloaded_once_the_page_has_painted(page, context, server):
+    """Not before the page's styles are in (they hold its first frame back) and it has
+    painted its first frame: the runtime never shares the link with them."""
+    started = []
+    context.on(
+        "requestfinished",
+        lambda r: started.append(r.timing["startTime"]) if RUNTIME_FILE.search(r.url) else None,
+    )
+    open_calculator(page, server, "quality")
+    styles_in = page.evaluate(
+        """() => Math.max(...performance.getEntriesByType("resource")
+            .filter(e => e.initiatorType === "link" && e.name.endsWith(".css"))
+            .map(e => performance.timeOrigin + e.responseEnd))"""
+    )
+    assert started and min(started) >= styles_in

@@ -1,6 +1,7 @@
 """The same golden cases through calculator.bridge on CPython and inside Pyodide (Node, the
-pinned npm runtime, loaded as the benchmark loads it): raw results, errors and the text the
-page shows must all agree."""
+built site's runtime, the trimmed standard library the browser gets, loaded as the worker
+loads it): raw results, errors, other currencies and the text the page shows must all
+agree."""
 
 import json
 import math
@@ -59,7 +60,12 @@ def golden_cases():
         for _ in range(8):
             cases.append({"calculator": cid, "inputs": random_inputs(calc, rng)})
         cases.append({"calculator": cid, "inputs": {"range_position": "nan"}})
+    for cid in CALCULATORS:  # the reader's currency: the rate converts, the code writes
+        cases.append({"calculator": cid, "inputs": {"exchange_rate": "0.92"}, "currency": "EUR"})
+        cases.append({"calculator": cid, "inputs": {"exchange_rate": "150"}, "currency": "JPY"})
     cases.append({"calculator": "quality", "inputs": {"cost_per_error": "-1"}})
+    cases.append({"calculator": "quality", "inputs": {}, "currency": "EURO"})
+    cases.append({"calculator": "quality", "inputs": {"exchange_rate": "-1"}, "currency": "EUR"})
     cases.append({"calculator": "nope", "inputs": {}})
     return cases
 
@@ -104,9 +110,13 @@ def inside_pyodide(runtime_dir):
 def test_golden_cases_match_inside_pyodide(inside_pyodide):
     cases_list, pyodide = inside_pyodide
     assert pyodide["python"].startswith("3.14")
-    expected = [json.loads(call(c["calculator"], json.dumps(c["inputs"]))) for c in cases_list]
-    assert len(pyodide["replies"]) == len(expected) > 90
-    assert sum(1 for r in expected if not r["ok"]) >= 12  # the error cases are really errors
+    expected = [
+        json.loads(call(c["calculator"], json.dumps(c["inputs"]), c.get("currency")))
+        for c in cases_list
+    ]
+    assert len(pyodide["replies"]) == len(expected) > 110
+    assert sum(1 for r in expected if not r["ok"]) >= 14  # the error cases are really errors
+    assert sum(1 for r in expected if r["ok"] and r["currency"]["code"] == "JPY") >= 10
     for case, got, want in zip(cases_list, pyodide["replies"], expected, strict=True):
         assert close(got, want), case
 
@@ -117,3 +127,17 @@ def test_the_runtime_imports_only_bytecode_compiled_by_the_build(inside_pyodide)
     compiled in the reader's browser."""
     _, pyodide = inside_pyodide
     assert pyodide["from_source"] == []
+
+
+def test_the_runtime_sends_only_what_the_guide_runs(runtime_dir):
+    """The standard library zip holds bytecode only (the modules the runtime and the model
+    import, traced by the build), and the lock file only the guide's own package."""
+    import zipfile
+
+    with zipfile.ZipFile(runtime_dir / "python_stdlib.zip") as stdlib:
+        names = stdlib.namelist()
+    assert all(name.endswith(".pyc") for name in names), [n for n in names if n[-4:] != ".pyc"]
+    assert {"json/__init__.pyc", "traceback.pyc", "decimal.pyc", "statistics.pyc"} <= set(names)
+    assert 100 < len(names) < 200
+    lock = json.loads((runtime_dir / "pyodide-lock.json").read_text())
+    assert list(lock["packages"]) == ["tune-or-prompt"]

@@ -155,11 +155,16 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "bytes before the runtime starts",
         "first visit: bytes sent twice",
         "calculate() per call, Pyodide",
+        "live, first visit, 20 Mbit/s, 40 ms",
+        "bytes sent until live, 20 Mbit/s",
+        "first contentful paint, 20 Mbit/s",
+        "Over 20 Mbit/s (per run): live",
         "Per run (the medians above are of these): first visit",
         "Edit -> output p95 by calculator: overview",
         "The same, a runtime per page load: overview",
     ):
         assert figure in done.stdout, figure
+    assert "5 Mbit/s" not in done.stdout  # the quick mode keeps to the faster link
 
 
 def test_make_prices_rewrites_nothing_with_the_same_pin():

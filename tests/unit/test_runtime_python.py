@@ -7,9 +7,12 @@ import marshal
 import sys
 import sysconfig
 import zipfile
+from pathlib import Path
 
 import node_bridge
 import runtime_compile
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_doctests_of_the_runtime_python():
@@ -50,22 +53,52 @@ def test_compile_wheel_puts_bytecode_beside_each_module_and_in_the_record(tmp_pa
     ]
 
 
-def test_compile_stdlib_replaces_only_the_modules_used(tmp_path):
+def test_compile_stdlib_keeps_only_the_modules_used_compiled_without_docstrings(tmp_path):
     with zipfile.ZipFile(tmp_path / "in.zip", "w") as stdlib:
-        stdlib.writestr("used.py", "Y = 1\n")
+        stdlib.writestr("used.py", '"""A docstring."""\nY = 1\n')
         stdlib.writestr("unused.py", "Z = 2\n")
     used = json.dumps(["used.py"])
     runtime_compile.compile_stdlib(str(tmp_path / "in.zip"), str(tmp_path / "out.zip"), used)
     with zipfile.ZipFile(tmp_path / "out.zip") as stdlib:
+        assert stdlib.namelist() == ["used.pyc"]
+        namespace = _run(stdlib.read("used.pyc"))
+        assert namespace["Y"] == 1 and namespace.get("__doc__") is None
+
+
+def test_compile_stdlib_keeps_the_rest_as_source_with_full(tmp_path):
+    with zipfile.ZipFile(tmp_path / "in.zip", "w") as stdlib:
+        stdlib.writestr("used.py", "Y = 1\n")
+        stdlib.writestr("unused.py", "Z = 2\n")
+    used = json.dumps(["used.py"])
+    out = str(tmp_path / "out.zip")
+    runtime_compile.compile_stdlib(str(tmp_path / "in.zip"), out, used, full=True)
+    with zipfile.ZipFile(out) as stdlib:
         assert sorted(stdlib.namelist()) == ["unused.py", "used.pyc"]
         assert _run(stdlib.read("used.pyc"))["Y"] == 1
 
 
-def test_used_stdlib_finds_what_the_cost_model_imports(monkeypatch):
+def _model_wheel(path):
+    """The cost model's modules in a zip, as the wheel holds them."""
+    with zipfile.ZipFile(path, "w") as wheel:
+        for module in (ROOT / "calculator").rglob("*.py"):
+            wheel.write(module, module.relative_to(ROOT).as_posix())
+    return str(path)
+
+
+def test_model_imports_names_what_the_browser_runs_not_the_command_line(tmp_path):
+    names = runtime_compile.model_imports(_model_wheel(tmp_path / "model.whl"))
+    assert {"json", "decimal", "statistics", "html", "urllib.parse"} <= set(names)
+    assert "argparse" not in names  # calculator/__main__.py only
+    assert not any(name.startswith("calculator") for name in names)
+
+
+def test_used_stdlib_finds_what_the_cost_model_imports(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "path", list(sys.path))  # used_stdlib puts the wheel first
     prefix = sysconfig.get_path("stdlib") + "/"
-    used = json.loads(runtime_compile.used_stdlib("no-wheel-here", prefix))
+    wheel = _model_wheel(tmp_path / "model.whl")
+    used = json.loads(runtime_compile.used_stdlib(wheel, prefix))
     assert {"json/__init__.py", "dataclasses.py", "random.py", "statistics.py"} <= set(used)
+    assert {"traceback.py", "decimal.py", "html/__init__.py"} <= set(used)
     assert not any(name.startswith("calculator") for name in used)
 
 
