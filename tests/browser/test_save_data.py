@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .test_calculators import FORM, open_calculator
+from .helpers import FORM, open_calculator
 
 SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
   configurable: true,
