@@ -80,13 +80,21 @@ def test_instant_navigation_keeps_one_runtime(page):
     page.open("", "overview")
     boot = page.form("overview").evaluate("f => f.dataset.boot")
     page.engine.evaluate(COUNT_WORKERS)
+    # the offline copy is filled once: its downloads are the service worker's, not the page's
+    page.engine.wait("() => navigator.serviceWorker.controller !== null")
     since = len(page.httpd.requests)
     for link, href, calculator_id in (  # the sidebar's link, then the footer's "next"
         ('.md-nav--primary a.md-nav__link[href$="initial-investment/"]', "initial-investment/",
          "initial_investment"),
         (".md-footer__link--next", "ongoing-costs/", "ongoing_costs"),
     ):  # fmt: skip
-        page.engine.click(link)
+        # the theme swaps the footer after the page's content: click the link once it is
+        # the new page's own, not the one it replaces
+        page.engine.wait("([sel, href]) => document.querySelector(sel)?.href.endsWith(href)",
+                         [link, href])  # fmt: skip
+        # a click event on the link, as the theme's instant navigation listens for: a pointer
+        # click at its centre now and then lands while the page still scrolls after a swap
+        page.engine.evaluate("sel => document.querySelector(sel).click()", link)
         page.engine.wait("href => location.pathname.endsWith(href)", href)
         page.wait_until_ready(calculator_id)
         form = page.form(calculator_id)
