@@ -84,13 +84,14 @@ def _inputs(inputs_json, calculator_id, side=None):
     return inputs
 
 
-def _reply(calculator_id, result, code):
-    """A live result as the page needs it (see :func:`call`)."""
+def _reply(calculator_id, result, code, shown=None):
+    """A live result as the page needs it (see :func:`call`); ``shown``, if given, is the
+    result as :func:`~calculator.display.present` made it already."""
     rate = result["inputs"]["exchange_rate"]
     fields = lookup(calculator_id).fields
     defaults = {f.name: _default_text(f.default_at(rate)) for f in fields}
     hints = {f.name: input_hint(f.unit, code) for f in fields if UNITS[f.unit].money}
-    shown = present(calculator_id, result, code)
+    shown = shown or present(calculator_id, result, code)
     reply = {
         "ok": True,
         "result": result,
@@ -132,8 +133,7 @@ def compare(calculator_id, inputs_a_json, inputs_b_json, currency=None):
             )
     both["delta"] = comparison.differences(calculator_id, both["a"], both["b"])
     shown = comparison.present_comparison(calculator_id, both, code)
-    reply = _reply(calculator_id, both["b"], code)
-    reply["display"] = shown["b"]  # its charts with A drawn faded behind
+    reply = _reply(calculator_id, both["b"], code, shown["b"])  # its charts with A behind
     reply["compare"] = {
         "a": {
             "result": both["a"],
