@@ -293,8 +293,21 @@ class Shaped(QuietHandler):
         self.link.send(self.wfile.write, body, path, asked)
 
 
+def compressed(directory):
+    """Each file's body as the server sends it, gzipped or not: compressed once, before the
+    first visit, as Pages serves from its cache (no visit pays the compressing)."""
+    cache = {}
+    for target in Path(directory).rglob("*"):
+        if target.is_file():
+            data = target.read_bytes()
+            cache[(str(target), False)] = data
+            if target.name.endswith(GZIPPED):
+                cache[(str(target), True)] = gzip.compress(data, 6, mtime=0)
+    return cache
+
+
 def serve_shaped(directory, link):
-    handler_class = type("Handler", (Shaped,), {"link": link, "cache": {}})
+    handler_class = type("Handler", (Shaped,), {"link": link, "cache": compressed(directory)})
     handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True

@@ -1,9 +1,10 @@
 // Makes the runtime's Python small and quick to start, with the browser runtime's own Python
 // (a .pyc is exact to one Python version).
 //
-// - The calculator wheel: each module gets a .pyc beside its .py (where Python's zip
-//   importer looks), listed in the wheel's RECORD. The worker imports the cost model
-//   straight from the wheel (docs/javascripts/boot.mjs).
+// - The calculator wheel: each module becomes its .pyc, where its .py was (Python's zip
+//   importer looks there; the source, read only by tracebacks, is left out), listed in
+//   the wheel's RECORD. The worker imports the cost model straight from the wheel
+//   (docs/javascripts/boot.mjs).
 // - python_stdlib.zip holds only the modules that the runtime imports as it starts and that
 //   the cost model imports (found by doing both here: every calculator, every way the
 //   browser asks, a Python exception formatted, and every module the model's source names;

@@ -159,26 +159,29 @@ def _entry(name, like):
 
 
 def compile_wheel(source, out):
-    """Copy the wheel ``source`` to ``out`` with a ``.pyc`` beside each module (where
-    Python's zip importer looks), each listed in the wheel's RECORD."""
+    """Copy the wheel ``source`` to ``out`` for the browser: each module as its ``.pyc``
+    alone, where its source was (Python's zip importer imports it from there; the source,
+    read only by tracebacks, was a third of the wheel's bytes), and the metadata without
+    its long description (the README); the wheel's RECORD lists what it holds."""
     import zipfile
 
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        compiled, record = [], None
+        written, record = [], None
         for info in src.infolist():
             data = src.read(info)
             if info.filename.endswith(".dist-info/RECORD"):
-                record = (info, data.decode().splitlines())
+                record = info
                 continue
-            dst.writestr(info, data)
             if info.filename.endswith(".py"):
-                pyc = bytecode(data, info.filename)
-                dst.writestr(_entry(info.filename[:-3] + ".pyc", info), pyc)
-                compiled.append(record_line(info.filename[:-3] + ".pyc", pyc))
-        info, lines = record
-        own = [line for line in lines if line.startswith(info.filename + ",")]
-        others = [line for line in lines if line not in own]
-        dst.writestr(info, "\n".join(others + compiled + own) + "\n")
+                info, data = (
+                    _entry(info.filename[:-3] + ".pyc", info),
+                    bytecode(data, info.filename),
+                )
+            elif info.filename.endswith(".dist-info/METADATA"):
+                data = data.split(b"\n\n", 1)[0] + b"\n"  # the headers
+            dst.writestr(info, data)
+            written.append(record_line(info.filename, data))
+        dst.writestr(record, "\n".join([*written, f"{record.filename},,"]) + "\n")
 
 
 def compile_stdlib(source, out, used, full=False):

@@ -14,6 +14,9 @@
 // the pages are served (clients.mjs, dispatch.mjs), and once the runtime is ready and the
 // first calls have had their turn, the offline copy is stored, a snapshot kept and the
 // calculators warmed up (warm-up.mjs).
+//
+// The site serves these modules as one file (scripts/bundle_worker.mjs); `make dev` serves
+// them as they are.
 
 import { SHARED, serveClients, tell } from "./clients.mjs";
 import { installCompileGate } from "./compile-gate.mjs";
@@ -22,15 +25,6 @@ import { plainError } from "./protocol.mjs";
 import { noteRequest, warmUp } from "./warm-up.mjs";
 import { keepSnapshot, startRuntime } from "./worker-boot.mjs";
 import { installFetch } from "./worker-fetch.mjs";
-// The modules those import, named here too, so that the browser asks for the worker's
-// modules in two rounds rather than three (before the worker can ask for the runtime).
-import "../runtime/current.mjs";
-import "./boot.mjs";
-import "./boot-step.mjs";
-import "./offline-copy.mjs";
-import "./pyodide-snapshot.mjs";
-import "./snapshot.mjs";
-import "./worker-globals.mjs";
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 

@@ -4,7 +4,7 @@
 // fresh boot downloads nothing until a page asks (once it has painted, or where the reader
 // asked to save data, once they turn to a calculator: runtime.mjs).
 
-import { RUNTIME } from "../runtime/current.mjs";
+import { RUNTIME, WHEEL } from "../runtime/current.mjs";
 import { bootFresh, openBridge } from "./boot.mjs";
 import { step } from "./boot-step.mjs";
 import { tell } from "./clients.mjs";
@@ -64,6 +64,7 @@ export async function startRuntime(gate, asked) {
   // start (each file is downloaded once: the loader gets these responses).
   import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
   prefetch(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
+  opened.then((stored) => stored || prefetch([WHEEL])); // a fresh boot installs the wheel
   const [stored, { loadPyodide }] = await Promise.all([
     opened,
     step(() => import(`${RUNTIME}pyodide.mjs`)),

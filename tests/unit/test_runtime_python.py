@@ -23,7 +23,7 @@ def test_doctests_of_the_runtime_python():
 def _wheel(path):
     with zipfile.ZipFile(path, "w") as wheel:
         wheel.writestr("pkg/__init__.py", "X = 6 * 7\n")
-        wheel.writestr("pkg-0.1.dist-info/METADATA", "Name: pkg\n")
+        wheel.writestr("pkg-0.1.dist-info/METADATA", "Name: pkg\n\nA long description.\n")
         wheel.writestr(
             "pkg-0.1.dist-info/RECORD", "pkg/__init__.py,sha256=x,10\npkg-0.1.dist-info/RECORD,,\n"
         )
@@ -36,19 +36,22 @@ def _run(pyc):
     return namespace
 
 
-def test_compile_wheel_puts_bytecode_beside_each_module_and_in_the_record(tmp_path):
+def test_compile_wheel_keeps_each_module_as_bytecode_alone_and_lists_it(tmp_path):
     _wheel(tmp_path / "in.whl")
     for out in ("a.whl", "b.whl"):
         runtime_compile.compile_wheel(str(tmp_path / "in.whl"), str(tmp_path / out))
     assert (tmp_path / "a.whl").read_bytes() == (tmp_path / "b.whl").read_bytes()
     with zipfile.ZipFile(tmp_path / "a.whl") as wheel:
+        names = wheel.namelist()
         pyc = wheel.read("pkg/__init__.pyc")
+        metadata = wheel.read("pkg-0.1.dist-info/METADATA")
         record = wheel.read("pkg-0.1.dist-info/RECORD").decode().splitlines()
-        assert wheel.read("pkg/__init__.py") == b"X = 6 * 7\n"
+    assert "pkg/__init__.py" not in names
     assert _run(pyc)["X"] == 42
+    assert metadata == b"Name: pkg\n"  # the headers, not the long description
     assert record == [
-        "pkg/__init__.py,sha256=x,10",
         runtime_compile.record_line("pkg/__init__.pyc", pyc),
+        runtime_compile.record_line("pkg-0.1.dist-info/METADATA", metadata),
         "pkg-0.1.dist-info/RECORD,,",  # the record lists itself last, as before
     ]
 
