@@ -7,8 +7,8 @@ built by another engine.
 1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
 2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered (``GUIDE_BUILD``,
    a digest of the browser code and the runtime, names the Python worker the tabs share).
-3. ``bundle_worker.mjs``: the Python worker's modules in one file (one request, not five
-   rounds of them).
+3. ``pack_scripts.mjs``: the Python worker's modules in one file (one request, not five
+   rounds of them), and the other scripts without their comments.
 4. ``social_images.py``: each page's link-preview image (``GUIDE_SOCIAL_IMAGES`` has the
    pages name it in their ``og:image``).
 5. ``defer_search.py``: the theme's search index waits until the runtime has booted.
@@ -66,7 +66,7 @@ def build(site_dir, site_url=None, *, prepare_runtime=True):
     log = run(
         sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), env=env
     ).stderr
-    print(run("node", "scripts/bundle_worker.mjs", str(site_dir)).stdout.strip())
+    print(run("node", "scripts/pack_scripts.mjs", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/social_images.py", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/defer_search.py", str(site_dir)).stdout.strip())
     print(run(sys.executable, "scripts/csp.py", str(site_dir)).stdout.strip())

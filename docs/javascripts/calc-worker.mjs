@@ -15,7 +15,7 @@
 // first calls have had their turn, the offline copy is stored, a snapshot kept and the
 // calculators warmed up (warm-up.mjs).
 //
-// The site serves these modules as one file (scripts/bundle_worker.mjs); `make dev` serves
+// The site serves these modules as one file (scripts/pack_scripts.mjs); `make dev` serves
 // them as they are.
 
 import { SHARED, serveClients, tell } from "./clients.mjs";

@@ -1,5 +1,6 @@
-"""The Python worker as the site serves it: one file (scripts/bundle_worker.mjs), and every
-module the site's scripts import still there once the worker's own are removed."""
+"""The guide's scripts as the site serves them (scripts/pack_scripts.mjs): the Python worker
+in one file, the others without their comments, and every module the site's scripts import
+still there once the worker's own are removed."""
 
 import re
 from pathlib import Path
@@ -37,3 +38,20 @@ def test_the_import_pattern_sees_the_forms_the_sources_use():
     assert imports_of(DOCS / "calc-worker.mjs")[:1] == ["./clients.mjs"]
     text = 'import { a } from "./a.mjs";\nimport "./b.mjs";\nexport { c } from "../c.mjs";\n'
     assert IMPORT.findall(text) == ["./a.mjs", "./b.mjs", "../c.mjs"]
+
+
+def test_the_sites_other_scripts_are_their_sources_without_most_comments(built_site):
+    """esbuild drops the comments but those among a class's members (about one in eight
+    of them); names and imports stay as they are."""
+    site, _ = built_site
+    comment = re.compile(r"^\s*(//|/\*)", re.M)
+    written = kept = 0
+    scripts = sorted((site / "javascripts").glob("*.*js"))
+    for script in (s for s in scripts if s.name != "calc-worker.mjs"):  # its parts are named
+        source = (DOCS / script.name).read_text(encoding="utf-8")
+        served = script.read_text(encoding="utf-8")
+        written += len(comment.findall(source))
+        kept += len(comment.findall(served))
+        assert len(served) < len(source), script.name
+        assert imports_of(script) == imports_of(DOCS / script.name), script.name
+    assert written > 100 and kept <= written // 5, f"{kept} of {written} comments kept"
