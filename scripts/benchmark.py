@@ -425,29 +425,25 @@ def until_snapshot_kept(page, timeout_s=60):
 def timings(browser, site, naive, runs):
     out = collections.defaultdict(list)
     for _ in range(runs):
-        for kind, url in (
-            ("guide", f"{site}/{PAGE}"),
-            ("restore", f"{site}/{PAGE}"),
-            ("naive", f"{naive}/naive.html"),
-        ):
+        for kind, url in (("guide", f"{site}/{PAGE}"), ("naive", f"{naive}/naive.html")):
             context = browser.new_context(service_workers="block")
             context.add_init_script(OBSERVE)
-            if kind == "restore":
-                context.add_init_script(NO_SHARED_WORKER)
             page = context.new_page()
-            first = until_live(page, url)
-            if kind != "restore":
-                out[f"{kind}_first"].append(first)
+            out[f"{kind}_first"].append(until_live(page, url))
             if kind == "guide":
                 live = page.evaluate("() => window.__ready")
                 out["guide_tasks"].append(long_tasks(page, live))
                 frames = page.evaluate("() => window.__longFrames")
                 out["own_frames"].append(own_long_frames(frames, live))
-            if kind != "naive":
                 until_snapshot_kept(page)
             tab = context.new_page()
             out[f"{kind}_tab"].append(until_live(tab, url))
             out[f"{kind}_reload"].append(until_live(tab, url))
+            if kind == "guide":  # the same two, in a tab that sees no runtime to join
+                tab = context.new_page()
+                tab.add_init_script(NO_SHARED_WORKER)
+                out["restore_tab"].append(until_live(tab, url))
+                out["restore_reload"].append(until_live(tab, url))
             context.close()
         # Material alone: the same page with the guide's scripts blocked
         context = browser.new_context(service_workers="block")

@@ -2,7 +2,9 @@
 // port per page, where it is a shared one (early-worker.js starts it, named for the build,
 // so every tab of the guide talks to one runtime). A page that joins later is sent the
 // latest of each state message at once (protocol.mjs: REPLAYED), a `ready` as boot
-// "running".
+// "running" once another page has been told it. The page that started the worker may
+// connect only after a restore has finished (its connection waits for its own busy thread);
+// it is told how the runtime booted, as the page that started it.
 
 import { REPLAYED, REQUESTS } from "./protocol.mjs";
 
@@ -14,6 +16,7 @@ export const SHARED =
   typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope;
 const clients = new Set();
 const latest = new Map(); // type -> the last message of that type, for pages that join later
+let readyTold = false; // a page has been told the runtime is ready: later ones joined it
 
 /**
  * Tell every page.
@@ -21,6 +24,7 @@ const latest = new Map(); // type -> the last message of that type, for pages th
  */
 export function tell(message) {
   if (REPLAYED.includes(message.type)) latest.set(message.type, message);
+  if (message.type === "ready" && clients.size) readyTold = true;
   for (const client of clients) client.postMessage(message);
 }
 
@@ -42,7 +46,9 @@ export function serveClients({ onStarted, onDownload, onRequest }) {
     });
     client.addEventListener("close", () => clients.delete(client)); // where ports say so
     for (const message of latest.values()) {
-      client.postMessage(message.type === "ready" ? { ...message, boot: "running" } : message);
+      const joined = message.type === "ready" && readyTold;
+      client.postMessage(joined ? { ...message, boot: "running" } : message);
+      if (message.type === "ready") readyTold = true;
     }
   };
   if (SHARED) {
