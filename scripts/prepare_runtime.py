@@ -14,7 +14,11 @@
 
 A plain script, not a MkDocs hook, so the site can move to another engine. Files are
 rewritten only when their content changed (``mkdocs serve`` then does not loop), and
-folders left over from an earlier runtime are removed.
+folders left over from an earlier runtime are removed. Nothing is redone when none of
+its inputs changed (``inputs_digest``: the cost model, the pins, these scripts and the
+Pyodide files, kept in ``docs/runtime/.inputs``, which MkDocs leaves out of the site) and
+the runtime folder still holds what its name says: the trace and the compile take about
+5 s, and every build, ``make serve`` and ``make dev`` start here.
 
 With ``FULL_STDLIB=1`` in the environment (``make build FULL_STDLIB=1``) the runtime keeps
 Pyodide's whole standard library (the rest as source) and its whole lock file, for
@@ -114,9 +118,56 @@ export const WHEEL = "{wheel}";
 """
 
 
+#: What the runtime is made from, besides the Pyodide files and the cost model's package.
+INPUTS = (
+    "pyproject.toml",
+    "requirements.txt",
+    "package-lock.json",
+    "scripts/prepare_runtime.py",
+    "scripts/compile_runtime.mjs",
+    "scripts/runtime_compile.py",
+    "scripts/node-bridge.mjs",
+    "scripts/node_bridge.py",
+)
+STAMP = ".inputs"
+
+
+def inputs_digest():
+    """A SHA-256 over everything the runtime is made from: the cost model's files, the
+    pins, the scripts that build it, the pinned Pyodide's files, this Python and the
+    ``FULL_STDLIB`` choice."""
+    model = [p for p in sorted((ROOT / "calculator").rglob("*")) if "__pycache__" not in p.parts]
+    named = [
+        *((p.relative_to(ROOT).as_posix(), p) for p in model),
+        *((name, ROOT / name) for name in INPUTS),
+        *((f"pyodide/{name}", PYODIDE / name) for name in RUNTIME_FILES),
+    ]
+    digest = hashlib.sha256(f"{sys.version}\0{full_stdlib()}\0".encode())
+    for name, path in named:
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def up_to_date(out, inputs):
+    """The runtime folder ``out/current.mjs`` names, if ``out`` was made from ``inputs`` and
+    the folder's files still hash to its name; otherwise None."""
+    stamp, current = out / STAMP, out / "current.mjs"
+    if not (stamp.is_file() and current.is_file()) or stamp.read_text().strip() != inputs:
+        return None
+    named = current.read_text().split('new URL("./', 1)[-1].split("/", 1)[0]
+    folder = out / named
+    return folder if folder.is_dir() and content_hash(folder) == named else None
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else ROOT / "docs" / "runtime"
+    where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    inputs = inputs_digest()
+    if folder := up_to_date(out, inputs):
+        print(f"runtime: {where}/{folder.name} (up to date)")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         files = Path(tmp) / "files"
         files.mkdir()
@@ -125,8 +176,8 @@ def main(argv=None):
         tree = Path(tmp) / "tree"
         shutil.copytree(files, tree / digest)
         (tree / "current.mjs").write_text(CURRENT.format(hash=digest, wheel=wheel))
+        (tree / STAMP).write_text(inputs + "\n")
         written = sync(tree, out)
-    where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
     full = ", full standard library" if full_stdlib() else ""
     print(f"runtime: {where}/{digest} ({wheel}{full}; {len(written)} file(s) updated)")
     return 0
