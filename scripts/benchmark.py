@@ -57,7 +57,7 @@ import threading
 import time
 from pathlib import Path
 
-from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, QuietHandler, chromium_path
+from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, SNAPSHOTS, QuietHandler, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -408,22 +408,17 @@ def own_long_frames(frames, until_ms):
     )
 
 
-SNAPSHOT_KEPT = """async () => (await (await caches.open("tune-or-prompt-snapshots")).keys())
-  .some(r => r.url.endsWith("/memory-snapshot.bin"))"""
-
-
 def until_snapshot_kept(page, timeout_s=60):
     """Wait until the worker has kept its memory snapshot, the one-off work after a fresh
     boot (Cache Storage is read with a promise, so not a wait_for_function predicate)."""
     deadline = time.monotonic() + timeout_s
-    while not page.evaluate(SNAPSHOT_KEPT):
+    while not any(u.endswith("/memory-snapshot.bin") for u in page.evaluate(SNAPSHOTS)):
         if time.monotonic() > deadline:
             sys.exit("error: the worker kept no memory snapshot")
         page.wait_for_timeout(50)
 
 
 TAB_AFTER_MS = 1500
-NOW = "() => performance.now()"
 
 
 def timings(browser, site, naive, runs):
@@ -443,7 +438,8 @@ def timings(browser, site, naive, runs):
                 # worker warms up the calculators meanwhile, which no page can see), and
                 # never before the worker has kept its snapshot.
                 until_snapshot_kept(page)
-                page.wait_for_timeout(max(0, TAB_AFTER_MS - (page.evaluate(NOW) - live)))
+                since_live = page.evaluate("performance.now()") - live
+                page.wait_for_timeout(max(0, TAB_AFTER_MS - since_live))
             tab = context.new_page()
             out[f"{kind}_tab"].append(until_live(tab, url))
             out[f"{kind}_reload"].append(until_live(tab, url))

@@ -25,6 +25,11 @@ CHROMIUM_ARGS = [
 #: between its tabs).
 NO_SHARED_WORKER = "delete window.SharedWorker;"
 
+#: The Cache Storage cache that holds the worker's memory snapshots (snapshot.mjs), and a
+#: page function that lists the addresses in it.
+SNAPSHOT_CACHE = "tune-or-prompt-snapshots"
+SNAPSHOTS = f"async () => (await (await caches.open('{SNAPSHOT_CACHE}')).keys()).map(r => r.url)"
+
 
 def chromium_path():
     """The system Chromium where there is one; ``None`` lets Playwright use its own build."""

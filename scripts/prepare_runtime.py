@@ -150,14 +150,16 @@ def inputs_digest():
 
 
 def up_to_date(out, inputs):
-    """The runtime folder ``out/current.mjs`` names, if ``out`` was made from ``inputs`` and
-    the folder's files still hash to its name; otherwise None."""
-    stamp, current = out / STAMP, out / "current.mjs"
-    if not (stamp.is_file() and current.is_file()) or stamp.read_text().strip() != inputs:
+    """The runtime folder in ``out``, if it was made from ``inputs`` (its stamp: the inputs'
+    digest and the folder's name) and its files still hash to its name; otherwise None."""
+    stamp = out / STAMP
+    if not (stamp.is_file() and (out / "current.mjs").is_file()):
         return None
-    named = current.read_text().split('new URL("./', 1)[-1].split("/", 1)[0]
-    folder = out / named
-    return folder if folder.is_dir() and content_hash(folder) == named else None
+    made_from, _, name = stamp.read_text().strip().partition(" ")
+    folder = out / name
+    if made_from != inputs or not name or not folder.is_dir():
+        return None
+    return folder if content_hash(folder) == name else None
 
 
 def main(argv=None):
@@ -176,7 +178,7 @@ def main(argv=None):
         tree = Path(tmp) / "tree"
         shutil.copytree(files, tree / digest)
         (tree / "current.mjs").write_text(CURRENT.format(hash=digest, wheel=wheel))
-        (tree / STAMP).write_text(inputs + "\n")
+        (tree / STAMP).write_text(f"{inputs} {digest}\n")
         written = sync(tree, out)
     full = ", full standard library" if full_stdlib() else ""
     print(f"runtime: {where}/{digest} ({wheel}{full}; {len(written)} file(s) updated)")

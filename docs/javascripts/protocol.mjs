@@ -20,9 +20,9 @@
  */
 /**
  * Python is ready. `boot`: "snapshot" (restored from this browser's memory snapshot),
- * "fresh", or "running" to a page that joined a runtime another page had been told of. `compileWaitedFor`:
- * what opened the compile gate (compile-gate.mjs): "page", "timeout", "nothing", or null
- * if no compile went through it.
+ * "fresh", or "running" to a page that joined a runtime another page had been told of.
+ * `compileWaitedFor`: what opened the compile gate (compile-gate.mjs): "page", "timeout",
+ * "nothing", or null if no compile went through it.
  * @typedef {{type: "ready", python: string, boot: "snapshot" | "fresh" | "running",
  *   compileWaitedFor: "page" | "timeout" | "nothing" | null}} Ready
  */

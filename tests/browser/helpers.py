@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin
 
-from local_serving import NO_SHARED_WORKER
+from local_serving import NO_SHARED_WORKER, SNAPSHOT_CACHE, SNAPSHOTS
 
 from calculator import CALCULATORS, calculate, format_value
 from calculator.display import link_href
@@ -121,9 +121,7 @@ def next_computation(page, calculator_id):
     return lambda: page.evaluate("window.__tpNext")
 
 
-CACHE = "tune-or-prompt-snapshots"
-
-SNAPSHOTS = "async () => (await (await caches.open('" + CACHE + "')).keys()).map(r => r.url)"
+CACHE = SNAPSHOT_CACHE
 
 
 def open_live(page, server, path="performance-quality/", calculator_id="quality"):

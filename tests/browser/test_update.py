@@ -17,7 +17,7 @@ import time
 
 import pytest
 from build_site import ROOT, build
-from local_serving import serve
+from local_serving import SNAPSHOTS, serve
 
 from .conftest import Guard
 from .helpers import FORM, assert_matches_cpython, form_inputs, next_computation, same
@@ -26,8 +26,6 @@ from .test_offline import COPY, wait_until_offline_ready
 MiB = 1024 * 1024
 NOTICE = ".tp-update"
 BUILD = "() => document.querySelector('meta[name=tune-or-prompt-build]')?.content"
-SNAPSHOTS = """async () => (await (await caches.open('tune-or-prompt-snapshots')).keys())
-  .map(r => r.url)"""
 #: The new build's cost model: the article's range for data preparation, 10k-50k, widened.
 ITEM = '"Data preparation and labelling",\n        "fine_tuning",\n        "initial",\n        '
 MODEL_CHANGE = (f"{ITEM}10_000,\n        50_000,", f"{ITEM}10_000,\n        70_000,")

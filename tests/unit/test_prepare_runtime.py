@@ -13,7 +13,7 @@ def made(out, inputs):
     (files / "model.whl").write_bytes(b"wheel")
     folder = files.rename(out / content_hash(files))
     (out / "current.mjs").write_text(CURRENT.format(hash=folder.name, wheel="model.whl"))
-    (out / STAMP).write_text(inputs + "\n")
+    (out / STAMP).write_text(f"{inputs} {folder.name}\n")
     return folder
 
 
