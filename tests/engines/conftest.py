@@ -339,15 +339,23 @@ class Page:
 
     def wait_until_ready(self, calculator_id):
         sel = FORM.format(calculator_id)
-        self.engine.wait(
-            "sel => ['ready', 'error'].includes(document.querySelector(sel)?.dataset.status)",
-            sel,
+        status_now = (
+            "sel => [document.querySelector(sel)?.dataset.status,"
+            " document.querySelector(sel)?.querySelector('[data-role=status]')?.textContent,"
+            " document.visibilityState, Boolean(navigator.serviceWorker?.controller)]"
         )
-        status, text = self.engine.evaluate(
-            "sel => [document.querySelector(sel).dataset.status,"
-            " document.querySelector(sel).querySelector('[data-role=status]').textContent]",
-            sel,
-        )
+        try:
+            self.engine.wait(
+                "sel => ['ready', 'error'].includes(document.querySelector(sel)?.dataset.status)",
+                sel,
+            )
+        except AssertionError as timeout:  # say how far the page got
+            status, text, visibility, controlled = self.engine.evaluate(status_now, sel)
+            raise AssertionError(
+                f"{self.engine.name}: {calculator_id} not live: status {status!r}, "
+                f"{text!r}; page {visibility}, controlled by a service worker: {controlled}"
+            ) from timeout
+        status, text, *_ = self.engine.evaluate(status_now, sel)
         assert status == "ready", f"{self.engine.name}: {calculator_id}: {text}"
 
     def form(self, calculator_id):
