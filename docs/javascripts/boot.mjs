@@ -39,11 +39,18 @@ async function readWheel(read, lockText) {
 
 // A fresh runtime with the cost model installed. `read(name)` returns a runtime file's
 // bytes; `makeSnapshot` boots in the mode that allows a memory snapshot later
-// (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots; the
-// lock file is read once, for both.
-export async function bootFresh({ loadPyodide, indexURL, read, makeSnapshot = false }) {
+// (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots, once
+// `wheelAfter` has settled (Python needs it only once it has started, so its bytes need not
+// share the link with the files Python starts from); the lock file is read once, for both.
+export async function bootFresh({
+  loadPyodide,
+  indexURL,
+  read,
+  makeSnapshot = false,
+  wheelAfter = undefined,
+}) {
   const lockText = read("pyodide-lock.json").then((bytes) => new TextDecoder().decode(bytes));
-  const wheel = readWheel(read, lockText);
+  const wheel = Promise.resolve(wheelAfter).then(() => readWheel(read, lockText));
   wheel.catch(() => {}); // reported below, once the runtime has booted
   const options = { indexURL, lockFileContents: lockText, ...bootOptions(makeSnapshot) };
   const pyodide = await loadPyodide(options);

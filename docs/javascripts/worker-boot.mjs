@@ -4,7 +4,7 @@
 // fresh boot downloads nothing until a page asks (once it has painted, or where the reader
 // asked to save data, once they turn to a calculator: runtime.mjs).
 
-import { RUNTIME, WHEEL } from "../runtime/current.mjs";
+import { RUNTIME } from "../runtime/current.mjs";
 import { bootFresh, openBridge } from "./boot.mjs";
 import { step } from "./boot-step.mjs";
 import { tell } from "./clients.mjs";
@@ -63,8 +63,7 @@ export async function startRuntime(gate, asked) {
   // for the rest only once that has; asking for all of it now keeps the link busy from the
   // start (each file is downloaded once: the loader gets these responses).
   import(`${RUNTIME}pyodide.asm.mjs`).catch(() => {}); // a failure is reported by the loader
-  prefetch(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
-  opened.then((stored) => stored || prefetch([WHEEL])); // a fresh boot installs the wheel
+  const started = prefetch(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
   const [stored, { loadPyodide }] = await Promise.all([
     opened,
     step(() => import(`${RUNTIME}pyodide.mjs`)),
@@ -72,7 +71,13 @@ export async function startRuntime(gate, asked) {
   const restored = await restore(loadPyodide, stored, gate);
   if (restored) return { ...restored, boot: "snapshot" };
   const pyodide = await step(() =>
-    bootFresh({ loadPyodide, indexURL: RUNTIME, read, makeSnapshot: store.usable }),
+    bootFresh({
+      loadPyodide,
+      indexURL: RUNTIME,
+      read,
+      makeSnapshot: store.usable,
+      wheelAfter: started, // the wheel is fetched once what Python starts from has arrived
+    }),
   );
   tell({ type: "progress", stage: "import" });
   return { pyodide, ...openBridge(pyodide), boot: "fresh" };

@@ -10,20 +10,34 @@ import { replaceFetch } from "./worker-globals.mjs";
 
 const early = new Map(); // URL -> the response of a runtime file asked for ahead (prefetch)
 
+// Settles once the whole body of `response` has arrived (read from a copy: the loader
+// reads the response itself); never rejects, a failed download is reported by the loader.
+async function arrived(response) {
+  try {
+    const reader = (await response).clone().body?.getReader();
+    while (reader && !(await reader.read()).done);
+  } catch {}
+}
+
 /**
  * Start downloading the runtime files `names` now, for the loader to find when it asks: it
  * asks for the WebAssembly only once its 1.2 MB script has loaded, and the boot for the
  * wheel only once the lock file has, so the link would carry them one after another.
+ * Settles once every file's body has arrived.
  * @param {string[]} names
+ * @returns {Promise<void>}
  */
 export function prefetch(names) {
+  const bodies = [];
   for (const name of names) {
     const url = new URL(name, RUNTIME).href;
     if (early.has(url)) continue;
     const response = globalThis.fetch(url);
     response.catch(() => {}); // reported when the loader asks for it
     early.set(url, response);
+    bodies.push(arrived(response));
   }
+  return Promise.all(bodies).then(() => {});
 }
 
 function checked(response) {

@@ -12,7 +12,7 @@ def made(out, inputs):
     (files / "pyodide.mjs").write_text("runtime")
     (files / "model.whl").write_bytes(b"wheel")
     folder = files.rename(out / content_hash(files))
-    (out / "current.mjs").write_text(CURRENT.format(hash=folder.name, wheel="model.whl"))
+    (out / "current.mjs").write_text(CURRENT.format(hash=folder.name))
     (out / STAMP).write_text(f"{inputs} {folder.name}\n")
     return folder
 
