@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from local_serving import NO_SHARED_WORKER, SNAPSHOT_CACHE, SNAPSHOTS
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from calculator import CALCULATORS, calculate, format_value
 from calculator.display import link_href
@@ -33,6 +34,29 @@ def open_calculator(page, server, calculator_id, query="", hash_=""):
         '[data-role="status"]'
     ).text_content()
     return form
+
+
+STATE = """sel => {
+    const forms = [...document.querySelectorAll(sel)];
+    return JSON.stringify({
+        url: location.href, readyState: document.readyState, forms: forms.length,
+        status: forms.map((f) => f.dataset.status),
+        line: forms.map((f) => f.querySelector('[data-role="status"]')?.textContent?.trim()),
+        controlled: Boolean(navigator.serviceWorker?.controller),
+    });
+}"""
+
+
+def wait_until_live(page, calculator_id, timeout_ms=60_000):
+    """Wait until the calculator's form on ``page`` is live (``data-status`` ready); if it
+    never is, fail with what the page shows: its address, the form's status and status
+    line, and whether a service worker controls the page."""
+    sel = FORM.format(calculator_id)
+    try:
+        page.wait_for_selector(f'{sel}[data-status="ready"]', timeout=timeout_ms)
+    except PlaywrightTimeoutError as timeout:
+        state = page.evaluate(STATE, sel)
+        raise AssertionError(f"{calculator_id} never went live: {state}") from timeout
 
 
 def form_inputs(form):
@@ -126,7 +150,7 @@ CACHE = SNAPSHOT_CACHE
 
 def open_live(page, server, path="performance-quality/", calculator_id="quality"):
     page.goto(f"{server}/{path}")
-    page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+    wait_until_live(page, calculator_id)
     return page.locator(FORM.format(calculator_id))
 
 

@@ -26,6 +26,7 @@ from .helpers import (
     same,
     shown_values,
     wait_for_replies,
+    wait_until_live,
 )
 
 
@@ -129,7 +130,7 @@ def test_a_link_followed_while_typing_keeps_the_inputs_in_history(joined_page, s
     assert "quality." not in page.url
     page.go_back()
     form = page.locator(FORM.format("quality"))
-    page.wait_for_selector('form[data-calculator="quality"][data-status="ready"]')
+    wait_until_live(page, "quality")
     assert "quality.cost_per_error=80" in page.url
     assert form_inputs(form)["cost_per_error"] == "80"
 
@@ -156,7 +157,7 @@ def test_copy_link_round_trips(page, context, server):
     other = context.new_page()
     other.goto(link)
     other_form = other.locator(FORM.format("hybrid"))
-    other.wait_for_selector('form[data-calculator=hybrid][data-status="ready"]')
+    wait_until_live(other, "hybrid")
     other.wait_for_function(
         "v => document.querySelector('[data-output=hybrid_total]').dataset.value === v",
         arg=expected["scalars"]["hybrid_total"],
@@ -292,7 +293,7 @@ def test_instant_navigation_starts_the_runtime_once(page, server):
         ("Key takeaways", "takeaways"),
     ):
         page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
-        page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+        wait_until_live(page, calculator_id)
         assert_matches_cpython(page.locator(FORM.format(calculator_id)), calculator_id)
     assert len(workers) == 1
     assert len(wasm) == 1
@@ -458,7 +459,7 @@ def test_search_works_once_it_has_started(joined_page, server, path):
     on a page without a calculator it does not wait."""
     page.goto(f"{server}/{path}")
     if path == "":
-        page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+        wait_until_live(page, "overview")
     page.locator(".md-search__input").click()
     page.keyboard.type("retraining", delay=30)  # as a reader types: the theme listens to keys
     page.wait_for_selector(".md-search-result__item", timeout=20_000)

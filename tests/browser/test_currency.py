@@ -21,6 +21,7 @@ from .helpers import (
     open_calculator,
     shown_values,
     wait_for_replies,
+    wait_until_live,
 )
 
 KEY = "tune-or-prompt:currency"
@@ -123,11 +124,11 @@ def test_a_setting_changed_in_one_form_reaches_every_form_and_page(page, server)
     nav = page.locator(".md-nav--primary")
     nav.get_by_role("link", name="Initial investment", exact=True).first.click()
     form = page.locator(FORM.format("initial_investment"))
-    page.wait_for_selector('form[data-calculator="initial_investment"][data-status="ready"]')
+    wait_until_live(page, "initial_investment")
     assert_matches_cpython_at(form, "initial_investment", form_inputs(form), "GBP")
     wait_for_quotes(page, "GBP", 0.8)
     page.reload()
-    page.wait_for_selector('form[data-calculator="initial_investment"][data-status="ready"]')
+    wait_until_live(page, "initial_investment")
     assert form_inputs(form)["exchange_rate"] == "0.8"
     assert_matches_cpython_at(form, "initial_investment", form_inputs(form), "GBP")
 

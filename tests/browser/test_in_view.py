@@ -6,7 +6,7 @@ import pytest
 
 from calculator import CALCULATORS
 
-from .helpers import PAGES
+from .helpers import PAGES, wait_until_live
 
 VIEWPORTS = {"phone": (390, 844), "phone-landscape": (844, 390), "desktop": (1280, 1000)}
 
@@ -58,7 +58,7 @@ def test_the_headline_result_is_in_view_while_editing(page, server, viewport):
         headline = next(o.key for o in calc.outputs if o.headline)
         if page.url != f"{server}/{PAGES[calc.id]}":
             page.goto(f"{server}/{PAGES[calc.id]}")
-        page.wait_for_selector(f'form[data-calculator="{calc.id}"][data-status="ready"]')
+        wait_until_live(page, calc.id)
         for which in ("first", "last"):
             seen = page.evaluate(CHECK, [calc.id, headline, which])
             where = f"{calc.id}, {which} input ({seen['name']}), {viewport}"
@@ -70,7 +70,7 @@ def test_the_headline_result_is_in_view_while_editing(page, server, viewport):
 @pytest.mark.parametrize("viewport", ["desktop"])
 def test_one_live_region_per_calculator_and_nothing_extra_in_print(page, server, viewport):
     page.goto(f"{server}/")
-    page.wait_for_selector('form[data-calculator="overview"][data-status="ready"]')
+    wait_until_live(page, "overview")
     for form in page.locator("form[data-calculator]").all():
         live = form.evaluate(
             "f => f.querySelectorAll('[aria-live], [role=status], [role=log]').length"

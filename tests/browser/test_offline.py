@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .helpers import FORM, assert_matches_cpython, form_inputs
+from .helpers import FORM, assert_matches_cpython, form_inputs, wait_until_live
 
 COPY = """async () => {
   const names = (await caches.keys()).filter(n => n.includes('-precache-'));
@@ -30,12 +30,12 @@ def wait_until_offline_ready(page):
 @pytest.mark.dedicated_worker  # a runtime starts offline
 def test_the_guide_and_its_calculators_work_offline_after_one_visit(page, context, server):
     page.goto(f"{server}/performance-quality/")
-    page.wait_for_selector('form[data-calculator=quality][data-status="ready"]')
+    wait_until_live(page, "quality")
     wait_until_offline_ready(page)
 
     context.set_offline(True)
     page.goto(f"{server}/hybrid/?hybrid.switch_month=3#when-to-switch")  # never visited
-    page.wait_for_selector('form[data-calculator=hybrid][data-status="ready"]')
+    wait_until_live(page, "hybrid")
     form = page.locator(FORM.format("hybrid"))
     assert form_inputs(form)["switch_month"] == "3"
     assert_matches_cpython(form, "hybrid")
@@ -46,7 +46,7 @@ def test_a_first_visit_downloads_each_runtime_file_once(page, context, server):
     fetched = []
     context.on("request", lambda r: fetched.append(r.url) if "/runtime/" in r.url else None)
     page.goto(f"{server}/")
-    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    wait_until_live(page, "overview")
     wait_until_offline_ready(page)
     copy = page.evaluate(COPY)
     runtime_files = [u for u in copy if re.search(r"/runtime/[0-9a-f]{12}/", u)]

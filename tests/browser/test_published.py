@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .helpers import NAV_TITLES, Guard, dedicated_workers
+from .helpers import NAV_TITLES, Guard, dedicated_workers, wait_until_live
 
 
 @pytest.fixture
@@ -32,14 +32,14 @@ def test_calculators_go_live_under_a_sub_path_with_one_runtime_start(project_pag
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
     page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
     page.goto(project_site.url)
-    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    wait_until_live(page, "overview")
     for title, calculator_id in (
         ("Understanding the approaches", "prompt_tax"),
         ("Hybrid approaches", "hybrid"),
         ("Sovereign AI", "sovereign"),
     ):
         page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
-        page.wait_for_selector(f'form[data-calculator="{calculator_id}"][data-status="ready"]')
+        wait_until_live(page, calculator_id)
         assert page.url.startswith(project_site.url)
     assert len(workers) == 1, "instant navigation kept one Python runtime"
     assert len(wasm) == 1
@@ -76,7 +76,7 @@ def test_the_policy_names_every_script_and_no_page_breaks_it(project_page, proje
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert "'sha256-" in script_src
     assert "connect-src 'self'" in policy and "default-src 'self'" in policy
-    page.wait_for_selector('form[data-calculator=overview][data-status="ready"]')
+    wait_until_live(page, "overview")
     assert len(NAV_TITLES) == 11
     for title in NAV_TITLES[1:]:
         page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()

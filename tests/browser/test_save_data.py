@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .helpers import FORM, open_calculator
+from .helpers import FORM, open_calculator, wait_until_live
 
 SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
   configurable: true,
@@ -41,10 +41,6 @@ def open_saving_data(page, server, path="performance-quality/", calculator_id="q
     return form
 
 
-def wait_until_live(page, calculator_id="quality"):
-    page.wait_for_selector(f'{FORM.format(calculator_id)}[data-status="ready"]')
-
-
 @pytest.mark.dedicated_worker  # sees the worker's downloads
 def test_nothing_of_the_runtime_is_downloaded_until_the_reader_edits(page, context, server):
     fetched = runtime_requests(context)
@@ -59,7 +55,7 @@ def test_nothing_of_the_runtime_is_downloaded_until_the_reader_edits(page, conte
     assert form.evaluate(HEADLINES) == built  # the page's own results stay
 
     form.locator('[name="cost_per_error"]').focus()
-    wait_until_live(page)
+    wait_until_live(page, "quality")
     names = {url.rsplit("/", 1)[1] for url in fetched}
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names
 
@@ -76,7 +72,7 @@ def test_a_button_that_needs_the_model_starts_the_runtime_and_one_that_does_not_
     assert fetched == []
     with page.expect_file_chooser():  # loading a scenario (the exports wait for the model)
         form.locator('[data-action="load-json"]').click()
-    wait_until_live(page)
+    wait_until_live(page, "quality")
     assert any(url.endswith("pyodide.asm.wasm") for url in fetched)
 
 
@@ -85,7 +81,7 @@ def test_a_runtime_live_in_another_tab_is_joined_as_usual(page, context, server)
     other = context.new_page()
     other.add_init_script(SAVE_DATA)
     other.goto(f"{server}/performance-quality/")
-    wait_until_live(other)
+    wait_until_live(other, "quality")
     assert other.locator(FORM.format("quality")).get_attribute("data-boot") == "running"
     assert other.evaluate("() => navigator.connection.saveData") is True
 
@@ -102,5 +98,5 @@ def test_the_offline_copy_waits_until_the_runtime_is_downloaded(page, context, s
     form = open_saving_data(page, server)
     assert page.evaluate(REGISTRATIONS) == 0
     form.locator('[name="cost_per_error"]').focus()
-    wait_until_live(page)
+    wait_until_live(page, "quality")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=200)

@@ -20,7 +20,14 @@ from build_site import ROOT, build
 from local_serving import SNAPSHOTS, serve
 
 from .conftest import Guard
-from .helpers import FORM, assert_matches_cpython, form_inputs, next_computation, same
+from .helpers import (
+    FORM,
+    assert_matches_cpython,
+    form_inputs,
+    next_computation,
+    same,
+    wait_until_live,
+)
 from .test_offline import COPY, wait_until_offline_ready
 
 MiB = 1024 * 1024
@@ -119,7 +126,7 @@ def go_to(page, title):
 
 
 def ready(page, calculator_id):
-    page.wait_for_selector(f'{FORM.format(calculator_id)}[data-status="ready"]')
+    wait_until_live(page, calculator_id)
     return page.locator(FORM.format(calculator_id))
 
 
