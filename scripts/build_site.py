@@ -7,8 +7,8 @@ built by another engine.
 1. ``prepare_runtime.py``: the Pyodide runtime and the calculator wheel, in docs/runtime/.
 2. ``mkdocs build --strict``: the pages, with every calculator pre-rendered (``GUIDE_BUILD``,
    a digest of the browser code and the runtime, names the Python worker the tabs share).
-3. ``pack_scripts.mjs``: the page's script, the Python worker and the snapshot reader each
-   one file of their modules (one request, not a round per level of imports).
+3. ``pack_scripts.mjs``: the Python worker's modules in one file (one request, not five
+   rounds of them), and the other scripts without their comments.
 4. ``social_images.py``: each page's link-preview image (``GUIDE_SOCIAL_IMAGES`` has the
    pages name it in their ``og:image``).
 5. ``defer_search.py``: the theme's search index waits until the runtime has booted.

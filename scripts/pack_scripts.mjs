@@ -1,21 +1,18 @@
-// Packs the guide's own scripts in the built site, with esbuild (pinned in package.json).
+// Packs the guide's own scripts in the built site, with esbuild (pinned in package.json):
 //
-// Each script a page or a worker starts becomes one file, under its own address (so the
-// pages, the early worker script and the workers that start others are unchanged): the
-// page's script (calculators.mjs), the Python worker (calc-worker.mjs) and the snapshot
-// reader it starts. As modules, each arrived in a round of requests per level of imports
-// (the page's script in seven), every request waiting for a free connection beside the
-// runtime's downloads: on a 40 ms link the page's calculators were bound at about 0.8 s,
-// and the worker, which starts the runtime's downloads, began them about 150 ms later.
-// `../runtime/current.mjs` stays an import of its own: it names the runtime's folder
-// relative to itself. The modules are then removed from the site, so the offline copy
-// does not download them too. Names and layout are kept (nothing is minified), and each
-// module's part of a bundle is headed by its source's path, so the site's scripts read as
-// their sources do in the browser's tools; comments are left out (legal ones included:
-// the guide's scripts have none).
-//
-// The theme's search worker stand-in (search-worker.js, a classic script) loses its
-// comments, and nothing else.
+// - The Python worker's modules become one file. The worker's script and the dozen modules
+//   it imports otherwise arrive in four or five rounds of requests (each waits for the one
+//   before, and for a free connection beside the page's own files), so the runtime's
+//   downloads, which the worker starts, began about 150 ms later on a 40 ms link; bundled,
+//   the worker is one request. The bundle replaces javascripts/calc-worker.mjs (the same
+//   address, so the pages and the early worker script are unchanged);
+//   `../runtime/current.mjs` stays an import of its own: it names the runtime's folder
+//   relative to itself. The worker's modules that no page or other worker imports are then
+//   removed from the site, so the offline copy does not download them too.
+// - Every other script loses its comments (esbuild keeps those among a class's members), and
+//   nothing else: a third of their bytes, sent on a first visit and again by the offline
+//   copy. Names and layout are kept, so the site's scripts read as their sources do in the
+//   browser's tools.
 //
 // docs/javascripts/ keeps the sources with their comments, which `make dev` serves as they are.
 //
@@ -26,10 +23,10 @@ import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
 
 const SOURCES = fileURLToPath(new URL("../docs/javascripts/", import.meta.url));
-// What the pages load themselves (overrides/main.html), the worker they start, and the
-// worker it starts where the browser allows (snapshot.mjs).
-const ENTRIES = ["calculators.mjs", "calc-worker.mjs", "snapshot-reader.mjs"];
-const CLASSIC = ["search-worker.js"];
+const WORKER = "calc-worker.mjs";
+// What the pages load themselves (overrides/main.html) and the workers they start besides
+// this one (snapshot.mjs starts the snapshot reader where the browser allows).
+const OTHER_ENTRIES = ["calculators.mjs", "snapshot-reader.mjs"];
 
 const site = process.argv[2];
 if (!site) {
@@ -48,35 +45,42 @@ const runtimeStaysApart = {
   },
 };
 
-const bundled = await build({
-  entryPoints: ENTRIES.map((name) => join(SOURCES, name)),
-  outdir: scripts,
-  outExtension: { ".js": ".mjs" },
+const common = { bundle: true, format: "esm", metafile: true, plugins: [runtimeStaysApart] };
+const modulesOf = (result) => Object.keys(result.metafile.inputs).map((path) => basename(path));
+
+const worker = await build({
+  ...common,
+  entryPoints: [join(SOURCES, WORKER)],
+  outfile: join(scripts, WORKER),
   allowOverwrite: true,
-  bundle: true,
-  format: "esm",
-  legalComments: "none",
-  metafile: true,
-  plugins: [runtimeStaysApart],
   logLevel: "warning",
 });
-const modules = new Set(Object.keys(bundled.metafile.inputs).map((path) => basename(path)));
-const removed = [...modules].filter((name) => !ENTRIES.includes(name));
+const others = await build({
+  ...common,
+  entryPoints: OTHER_ENTRIES.map((name) => join(SOURCES, name)),
+  outdir: join(site, "unused"),
+  write: false,
+});
+const kept = new Set(modulesOf(others));
+const removed = modulesOf(worker).filter((name) => name !== WORKER && !kept.has(name));
 for (const name of removed) unlinkSync(join(scripts, name));
-const left = readdirSync(scripts).filter((n) => /\.m?js$/.test(n));
-const unknown = left.filter((n) => !ENTRIES.includes(n) && !CLASSIC.includes(n));
-if (unknown.length) {
-  console.error(`pack_scripts: no entry imports ${unknown.join(", ")}`);
-  process.exit(1);
-}
 
-for (const name of CLASSIC) {
+// The rest, one by one: ES modules (.mjs) and the classic search worker stand-in (.js).
+let before = 0;
+let after = 0;
+for (const name of readdirSync(scripts).filter((n) => /\.m?js$/.test(n) && n !== WORKER)) {
   const path = join(scripts, name);
-  const { code } = await transform(readFileSync(path, "utf8"), { legalComments: "none" });
+  const source = readFileSync(path, "utf8");
+  const format = name.endsWith(".mjs") ? "esm" : undefined;
+  const { code } = await transform(source, { loader: "js", format, legalComments: "none" });
   writeFileSync(path, code);
+  before += Buffer.byteLength(source);
+  after += Buffer.byteLength(code);
 }
-const sizes = ENTRIES.map((n) => `${n} ${kb(readFileSync(join(scripts, n)).length)}`);
-console.log(`scripts: ${modules.size} modules in ${ENTRIES.length} files (${sizes.join(", ")})`);
+console.log(
+  `scripts: the worker one file of ${modulesOf(worker).length} modules (${removed.length} ` +
+    `used only there, removed); comments out of the rest, ${kb(before)} -> ${kb(after)}`,
+);
 
 function kb(bytes) {
   return `${Math.round(bytes / 1024)} KB`;

@@ -3,9 +3,6 @@
 // Material shows (instant navigation keeps this module and its one worker alive across
 // pages), and register the offline copy once the runtime is live. A page of a newer build
 // is never bound to this one's runtime (update-notice.mjs).
-//
-// The site serves this module and those it imports as one file (scripts/pack_scripts.mjs);
-// `make dev` serves them as they are.
 
 import { bind } from "./binder.mjs";
 import { initialSetting, isDefault } from "./currency.mjs";

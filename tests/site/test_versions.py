@@ -30,5 +30,5 @@ def test_a_new_service_worker_waits_for_the_message_the_notice_sends(built_site)
     pattern = r'addEventListener\("message",.{0,120}"SKIP_WAITING".{0,40}skipWaiting\(\)'
     listener = re.search(pattern, worker)
     assert listener, "the waiting worker no longer takes over on the notice's message"
-    notice = (site / "javascripts" / "calculators.mjs").read_text()  # update-notice.mjs in it
+    notice = (site / "javascripts" / "update-notice.mjs").read_text()
     assert 'postMessage({ type: "SKIP_WAITING" })' in notice
