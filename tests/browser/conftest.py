@@ -95,10 +95,14 @@ def shared_context(browser, server, built_site):
 
 @pytest.fixture
 def joined_page(shared_context, server):
-    """A page of the module's shared context (shared_context), with a guard of its own."""
+    """A page of the module's shared context (shared_context), with a guard of its own.
+    What the test stored in the origin's localStorage (the reader's currency setting) is
+    cleared afterwards, so that the next test's page starts as a new reader's would."""
     shared_context.guard = guard = Guard(server)
     page = shared_context.context.new_page()
     watch(page, guard)
     yield page
+    if page.url.startswith(server):
+        page.evaluate("() => localStorage.clear()")
     page.close()
     guard.check()

@@ -166,8 +166,9 @@ def test_a_links_setting_wins_over_the_stored_one(page, server):
     ],
 )
 def test_a_bad_setting_is_refused_at_the_setting_and_changes_nothing(
-    page, server, control, text, reason
+    joined_page, server, control, text, reason
 ):
+    page = joined_page
     page.add_init_script(WATCH_WORKER)
     page.goto(f"{server}/{PAGES['decision']}")
     page.wait_for_function(

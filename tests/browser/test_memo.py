@@ -94,38 +94,32 @@ def assert_memo(page, form, calculator_id, currency=None):
     ],
 )
 def test_the_memo_is_one_page_with_everything_on_it(
-    browser, guard, server, calculator_id, query, scheme
+    joined_page, server, calculator_id, query, scheme
 ):
-    context = browser.new_context(color_scheme=scheme, service_workers="block")
-    context.route("**/*", guard.route)
-    page = context.new_page()
-    page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
-    try:
-        form = open_calculator(page, server, calculator_id, query)
-        # the changed input is marked as changed, the illustrative defaults as such
-        press_print(page, form)
-        marks = page.locator(".tp-memo-print [data-memo-input]").evaluate_all(
-            """rows => Object.fromEntries(rows.map(r => [r.dataset.memoInput,
-                 r.querySelector('.tp-memo__mark')?.textContent.trim() ?? '']))"""
-        )
-        changed = {key.split(".", 1)[1] for key, _ in parse_qsl(query[1:]) if "." in key}
-        for field in CALCULATORS[calculator_id].fields:
-            if field.site_param:
-                continue
-            want = "*" if field.name in changed else "°" if field.source == "illustrative" else ""
-            assert marks[field.name] == want, field.name
-        currency = "EUR" if "currency=EUR" in query else None
-        text = assert_memo(page, form, calculator_id, currency)
-        if "currency" in query:
-            assert "EUR" in text and "€" in text
-        for note in CALCULATORS[calculator_id].notes:
-            assert squeeze(note) in squeeze(text)
-        # the memo leaves the page as it was once printing is over
-        assert page.locator(".tp-memo-print").count() == 0
-        assert not page.evaluate("document.body.classList.contains('tp-printing')")
-    finally:
-        context.close()
-    guard.check()
+    page = joined_page
+    page.emulate_media(color_scheme=scheme)
+    form = open_calculator(page, server, calculator_id, query)
+    # the changed input is marked as changed, the illustrative defaults as such
+    press_print(page, form)
+    marks = page.locator(".tp-memo-print [data-memo-input]").evaluate_all(
+        """rows => Object.fromEntries(rows.map(r => [r.dataset.memoInput,
+             r.querySelector('.tp-memo__mark')?.textContent.trim() ?? '']))"""
+    )
+    changed = {key.split(".", 1)[1] for key, _ in parse_qsl(query[1:]) if "." in key}
+    for field in CALCULATORS[calculator_id].fields:
+        if field.site_param:
+            continue
+        want = "*" if field.name in changed else "°" if field.source == "illustrative" else ""
+        assert marks[field.name] == want, field.name
+    currency = "EUR" if "currency=EUR" in query else None
+    text = assert_memo(page, form, calculator_id, currency)
+    if "currency" in query:
+        assert "EUR" in text and "€" in text
+    for note in CALCULATORS[calculator_id].notes:
+        assert squeeze(note) in squeeze(text)
+    # the memo leaves the page as it was once printing is over
+    assert page.locator(".tp-memo-print").count() == 0
+    assert not page.evaluate("document.body.classList.contains('tp-printing')")
 
 
 def test_the_memo_waits_for_the_live_calculator(page, server):
@@ -168,7 +162,8 @@ def test_without_the_runtime_the_memo_prints_the_defaults_and_says_so(page, cont
     assert "cost_per_error" not in link and squeeze(link) in squeeze(text)
 
 
-def test_the_memo_refuses_results_that_are_not_for_its_inputs(page, server):
+def test_the_memo_refuses_results_that_are_not_for_its_inputs(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     form.locator('[name="cost_per_error"]').fill("-5")
     page.wait_for_selector('form[data-calculator="quality"][data-stale]')
@@ -183,7 +178,10 @@ def test_the_memo_refuses_results_that_are_not_for_its_inputs(page, server):
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_a_comparison_prints_both_scenarios_and_the_difference_on_one_page(page, server, paper):
+def test_a_comparison_prints_both_scenarios_and_the_difference_on_one_page(
+    joined_page, server, paper
+):
+    page = joined_page
     query = (
         "?prompt_tax.requests_per_month=10000000&prompt_tax~a.requests_per_month=2000000"
         "&prompt_tax~preset.pe=openai/gpt-4o"

@@ -60,7 +60,8 @@ def test_presets_fill_prices_that_a_link_reproduces(page, context, server):
     assert reopened.locator('[data-role="preset-source"]').is_visible()
 
 
-def test_a_preset_in_the_readers_currency_is_converted_with_a_prices_digits(page, server):
+def test_a_preset_in_the_readers_currency_is_converted_with_a_prices_digits(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "prompt_tax", "?currency=EUR&rate=0.92")
     choose(page, form, "pe", "openai/gpt-4o")
     assert values(form, "pe_input_price", "pe_output_price", "pe_cached_input_price") == [
@@ -70,7 +71,8 @@ def test_a_preset_in_the_readers_currency_is_converted_with_a_prices_digits(page
     ]
 
 
-def test_a_model_a_link_names_that_the_table_lacks_leaves_its_prices(page, server):
+def test_a_model_a_link_names_that_the_table_lacks_leaves_its_prices(joined_page, server):
+    page = joined_page
     query = "?prompt_tax.pe_input_price=7&prompt_tax~preset.pe=acme/no-such-model"
     form = open_calculator(page, server, "prompt_tax", query)
     assert values(form, "pe_input_price") == ["7"]
@@ -78,7 +80,8 @@ def test_a_model_a_link_names_that_the_table_lacks_leaves_its_prices(page, serve
     assert same(scalar(form, "pe_cost_per_request"), (2000 * 7 + 300 * 10) / 1e6)
 
 
-def test_a_typed_model_the_table_lacks_is_an_error_at_its_field(page, server):
+def test_a_typed_model_the_table_lacks_is_an_error_at_its_field(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "prompt_tax")
     before = form_inputs(form)
     box = form.locator('input[data-preset="pe"]')
@@ -90,7 +93,8 @@ def test_a_typed_model_the_table_lacks_is_an_error_at_its_field(page, server):
     assert form_inputs(form) == before
 
 
-def test_editing_every_price_a_preset_filled_lets_go_of_its_model(page, server):
+def test_editing_every_price_a_preset_filled_lets_go_of_its_model(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "prompt_tax")
     choose(page, form, "pe", "openai/gpt-4o")
     for name in ("pe_input_price", "pe_output_price"):
@@ -153,13 +157,15 @@ def test_compare_shows_a_beside_b_with_the_models_differences(page, context, ser
     assert "overview~a" not in page.url and "overview.horizon_months=24" in page.url
 
 
-def test_a_scenario_a_the_model_refuses_is_dropped_with_a_note(page, server):
+def test_a_scenario_a_the_model_refuses_is_dropped_with_a_note(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "overview", "?overview~a.horizon_months=0")
     assert form.get_attribute("data-comparing") is None
     assert "Scenario A was refused" in form.locator('[data-role="status"]').text_content()
 
 
-def test_a_comparison_is_exported_and_loaded_back(page, server, tmp_path):
+def test_a_comparison_is_exported_and_loaded_back(joined_page, server, tmp_path):
+    page = joined_page
     query = "?quality.cost_per_error=80&quality~a.cost_per_error=40"
     form = open_calculator(page, server, "quality", query)
     assert form.get_attribute("data-comparing") is not None
@@ -187,7 +193,8 @@ def test_a_comparison_is_exported_and_loaded_back(page, server, tmp_path):
     assert same(json.loads(delta.get_attribute("data-value")), both["delta"]["payback_months"])
 
 
-def test_every_calculator_can_compare(page, server):
+def test_every_calculator_can_compare(joined_page, server):
+    page = joined_page
     """The comparison is generic: each calculator pins A and shows a difference for every
     numeric result (none where a side is not a number)."""
     for calculator_id in PAGES:
