@@ -21,9 +21,9 @@ async function arrived(response) {
 
 /**
  * Start downloading the runtime files `names` now, for the loader to find when it asks: it
- * asks for the WebAssembly only once its 1.2 MB script has loaded, and the boot for the
- * wheel only once the lock file has, so the link would carry them one after another.
- * Settles once every file's body has arrived.
+ * asks for the WebAssembly only once its 1.2 MB script has loaded, so the link would carry
+ * them one after another. Settles once every file's body has arrived (a fresh boot then
+ * asks for the wheel: boot.mjs).
  * @param {string[]} names
  * @returns {Promise<void>}
  */

@@ -91,3 +91,28 @@ def test_the_runtime_is_downloaded_once_the_page_has_painted(page, context, serv
             .map(e => performance.timeOrigin + e.responseEnd))"""
     )
     assert started and min(started) >= styles_in
+
+
+@pytest.mark.dedicated_worker  # sees the worker's downloads
+def test_the_wheel_is_asked_for_once_what_python_starts_from_has_arrived(page, context, server):
+    """Python reads the wheel only once it has started: asked for with the other files, its
+    bytes slowed those on a real link (boot.mjs: wheelAfter)."""
+    finished = {}  # file name -> (asked, last byte), wall-clock ms
+
+    def record(request):
+        if RUNTIME_FILE.search(request.url):
+            timing = request.timing
+            ended = timing["startTime"] + timing["responseEnd"]
+            finished[request.url.rsplit("/", 1)[1]] = (timing["startTime"], ended)
+
+    context.on("requestfinished", record)
+    # a link of 200 Mbit/s (the loopback's would deliver every file before the worker could
+    # ask for the wheel, whenever it asked): the page's and its worker's requests
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    link = {"offline": False, "latency": 0, "downloadThroughput": 25e6, "uploadThroughput": -1}
+    cdp.send("Network.emulateNetworkConditions", link)
+    open_calculator(page, server, "quality")
+    (wheel,) = (name for name in finished if name.endswith(".whl"))
+    first = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    assert finished[wheel][0] >= max(finished[name][1] for name in first), finished
