@@ -577,7 +577,7 @@ def main(argv=None):
     parser.add_argument("--net-runs", type=int, default=3, help="first visits per link (median)")
     parser.add_argument("--quick", action="store_true",
                         help="one run (the faster link only), few edits and calls; "
-                             "a runtime per page load in three calculators only")  # fmt: skip
+                             "a runtime per page load in one calculator only")  # fmt: skip
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.net_runs, args.edits, args.calls = 1, 1, 3, 5
@@ -602,7 +602,7 @@ def main(argv=None):
                 t = timings(browser, site_url, naive_url, args.runs)
                 edits = edit_latency(browser, site_url, args.edits)
                 own = edit_latency(browser, site_url, args.edits, shared=False,
-                                   calculators=3 if args.quick else None)  # fmt: skip
+                                   calculators=1 if args.quick else None)  # fmt: skip
                 b = first_visit_bytes(browser, site_url)
                 net = network(browser, args.net_runs, links)
                 browser.close()
