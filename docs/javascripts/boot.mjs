@@ -42,13 +42,7 @@ async function readWheel(read, lockText) {
 // (pyodide-snapshot.mjs). The wheel is fetched and checked while the runtime boots, once
 // `wheelAfter` has settled (Python needs it only once it has started, so its bytes need not
 // share the link with the files Python starts from); the lock file is read once, for both.
-export async function bootFresh({
-  loadPyodide,
-  indexURL,
-  read,
-  makeSnapshot = false,
-  wheelAfter = undefined,
-}) {
+export async function bootFresh({ loadPyodide, indexURL, read, makeSnapshot = false, wheelAfter }) {
   const lockText = read("pyodide-lock.json").then((bytes) => new TextDecoder().decode(bytes));
   const wheel = Promise.resolve(wheelAfter).then(() => readWheel(read, lockText));
   wheel.catch(() => {}); // reported below, once the runtime has booted

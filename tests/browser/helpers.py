@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin
 
-from local_serving import NO_SHARED_WORKER, SNAPSHOT_CACHE, SNAPSHOTS
+from local_serving import NO_SHARED_WORKER, SNAPSHOTS
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from calculator import CALCULATORS, calculate, format_value
@@ -143,9 +143,6 @@ def next_computation(page, calculator_id):
         FORM.format(calculator_id),
     )
     return lambda: page.evaluate("window.__tpNext")
-
-
-CACHE = SNAPSHOT_CACHE
 
 
 def open_live(page, server, path="performance-quality/", calculator_id="quality"):

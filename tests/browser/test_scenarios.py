@@ -194,9 +194,9 @@ def test_a_comparison_is_exported_and_loaded_back(joined_page, server, tmp_path)
 
 
 def test_every_calculator_can_compare(joined_page, server):
-    page = joined_page
     """The comparison is generic: each calculator pins A and shows a difference for every
     numeric result (none where a side is not a number)."""
+    page = joined_page
     for calculator_id in PAGES:
         form = open_calculator(page, server, calculator_id)
         done = next_computation(page, calculator_id)

@@ -6,10 +6,9 @@ Where no runtime is running, that is: a later page joins a shared worker that is
 (test_shared_runtime.py), so these pages start a dedicated worker each."""
 
 import pytest
+from local_serving import SNAPSHOT_CACHE, SNAPSHOTS
 
 from .helpers import (
-    CACHE,
-    SNAPSHOTS,
     assert_matches_cpython,
     next_computation,
     open_live,
@@ -33,7 +32,7 @@ def replace_snapshot(page, url, body, digest=None, layout=None):
           const headers = {'x-content-sha256': digest, 'x-snapshot-layout': layout};
           await (await caches.open(cache)).put(url, new Response(bytes, {headers}));
         }""",
-        [CACHE, url, body, digest, layout],
+        [SNAPSHOT_CACHE, url, body, digest, layout],
     )
 
 
@@ -90,9 +89,9 @@ def test_snapshots_of_other_runtimes_are_not_used_and_are_dropped(page, context,
 
 
 STORED = """async (url) => {
-  const response = await (await caches.open('CACHE')).match(url);
+  const response = await (await caches.open('SNAPSHOT_CACHE')).match(url);
   return [response.headers.get('x-snapshot-layout'), (await response.arrayBuffer()).byteLength];
-}""".replace("CACHE", CACHE)
+}""".replace("SNAPSHOT_CACHE", SNAPSHOT_CACHE)
 
 
 def test_only_the_blocks_of_a_snapshot_that_hold_data_are_stored(page, server):
