@@ -57,7 +57,15 @@ import threading
 import time
 from pathlib import Path
 
-from local_serving import CHROMIUM_ARGS, NO_SHARED_WORKER, SNAPSHOTS, QuietHandler, chromium_path
+from local_serving import (
+    CHROMIUM_ARGS,
+    NO_SHARED_WORKER,
+    SNAPSHOTS,
+    Link,
+    QuietHandler,
+    chromium_path,
+    serve_shaped,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -189,7 +197,6 @@ class Counting(QuietHandler):
 
 
 def serve(directory):
-    import functools
 
     handler = functools.partial(Counting, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -199,121 +206,8 @@ def serve(directory):
 
 # --------------------------------------------------------------------------- a network
 
-#: What GitHub Pages compresses (gzip); zip files and wheels go as they are.
-GZIPPED = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
 #: The two links: (name, Mbit/s, ms of delay per request).
 LINKS = (("20 Mbit/s", 20, 40), ("5 Mbit/s", 5, 100))
-CHUNK = 8192  # bytes a connection sends at a time on the shared link
-SLACK = 0.02  # seconds of the link a late sender may make up
-
-
-class Link:
-    """One link shared by every connection: each chunk of every response waits for its turn
-    on it, at ``mbit`` megabits a second (first come, first served), after a delay of
-    ``delay_ms`` per request. Records when each chunk was sent (wall-clock ms, as the
-    browser's ``performance.timeOrigin``)."""
-
-    def __init__(self, mbit, delay_ms):
-        self.rate = mbit * 1e6 / 8  # bytes a second
-        self.delay = delay_ms / 1000
-        self.lock = threading.Lock()
-        self.reset()
-
-    def reset(self):
-        with self.lock:
-            self.free_at = 0.0  # when the link has sent what is queued (time.monotonic())
-            self.sent = []  # (wall-clock ms, bytes)
-            self.requests = []  # (path, wall-clock ms of the request, of its last byte, bytes)
-            self.visit = object()  # responses of an earlier visit stop sending
-
-    def send(self, write, data, path="", asked=0.0):
-        visit = self.visit
-        for start in range(0, len(data), CHUNK):
-            chunk = data[start : start + CHUNK]
-            with self.lock:
-                if visit is not self.visit:
-                    return
-                # a sender that woke late does not lose the link's time: up to SLACK of
-                # it is made up (a token bucket that holds that much)
-                now = time.monotonic()
-                self.free_at = max(self.free_at, now - SLACK) + len(chunk) / self.rate
-                done = self.free_at
-            time.sleep(max(0.0, done - time.monotonic()))
-            write(chunk)
-            with self.lock:
-                self.sent.append((time.time() * 1000, len(chunk)))
-        with self.lock:
-            self.requests.append((path, asked, time.time() * 1000, len(data)))
-
-    def bytes_until(self, wall_ms):
-        with self.lock:
-            return sum(n for t, n in self.sent if t <= wall_ms)
-
-
-class Shaped(QuietHandler):
-    """Serves files as GitHub Pages does (gzip where it compresses; a directory's
-    index.html; 404 otherwise), every byte through ``link``; requests whose path matches
-    ``blocked`` get a 404 (the runtime's downloads, for the page's paint without them)."""
-
-    protocol_version = "HTTP/1.1"
-    link = None
-    blocked = None
-    cache = None  # (path, gzipped) -> bytes, one dict per server
-
-    def do_GET(self):
-        asked = time.time() * 1000
-        time.sleep(self.link.delay)
-        path = self.path.split("?")[0]
-        target = Path(self.translate_path(path))
-        if target.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            target = target / "index.html"
-        if (self.blocked and self.blocked.match(path)) or not target.is_file():
-            self.send_error(404)
-            return
-        gz = target.name.endswith(GZIPPED) and "gzip" in self.headers.get("Accept-Encoding", "")
-        key = (str(target), gz)
-        if key not in self.cache:
-            data = target.read_bytes()
-            self.cache[key] = gzip.compress(data, 6, mtime=0) if gz else data
-        body = self.cache[key]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(target)))
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        if gz:
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        self.link.send(self.wfile.write, body, path, asked)
-
-
-def compressed(directory):
-    """Each file's body as the server sends it, gzipped or not: compressed once, before the
-    first visit, as Pages serves from its cache (no visit pays the compressing)."""
-    cache = {}
-    for target in Path(directory).rglob("*"):
-        if target.is_file():
-            data = target.read_bytes()
-            cache[(str(target), False)] = data
-            if target.name.endswith(GZIPPED):
-                cache[(str(target), True)] = gzip.compress(data, 6, mtime=0)
-    return cache
-
-
-def serve_shaped(directory, link):
-    handler_class = type("Handler", (Shaped,), {"link": link, "cache": compressed(directory)})
-    handler = functools.partial(handler_class, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    httpd.handle_error = lambda request, address: None  # a browser context closed mid-file
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, handler_class, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 FCP = """() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null"""

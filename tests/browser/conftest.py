@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from local_serving import CHROMIUM_ARGS, chromium_path
 
-from .helpers import Guard, dedicated_workers
+from .helpers import Guard, dedicated_workers, watch
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -58,18 +58,6 @@ def context(browser, guard, service_workers, request):
         dedicated_workers(context)
     yield context
     context.close()
-
-
-def watch(page, guard):
-    """Report the page's uncaught errors, console errors and dialogs to ``guard``."""
-    page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
-    page.on(
-        "console",
-        lambda msg: guard.console_errors.append(msg.text) if msg.type == "error" else None,
-    )
-    page.on("dialog", lambda dialog: (guard.page_errors.append(f"dialog: {dialog.message}"),
-                                      dialog.dismiss()))  # fmt: skip
-    page.set_default_timeout(60_000)
 
 
 @pytest.fixture

@@ -193,6 +193,18 @@ class Guard:
             assert not self.console_errors, f"console errors: {self.console_errors}"
 
 
+def watch(page, guard):
+    """Report the page's uncaught errors, console errors and dialogs to ``guard``."""
+    page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
+    page.on(
+        "console",
+        lambda msg: guard.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("dialog", lambda dialog: (guard.page_errors.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))  # fmt: skip
+    page.set_default_timeout(60_000)
+
+
 def dedicated_workers(context):
     """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
     context.add_init_script(NO_SHARED_WORKER)

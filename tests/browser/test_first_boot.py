@@ -8,10 +8,19 @@ The worker says what its compile waited for in its ``ready`` message; these page
 those messages as they arrive."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from local_serving import Link, serve_shaped
 
-from .helpers import open_calculator, open_live, wait_for_snapshot
+from .helpers import (
+    Guard,
+    dedicated_workers,
+    open_calculator,
+    open_live,
+    wait_for_snapshot,
+    watch,
+)
 
 # Installed before any page script: every `ready` message a Python worker sends the page.
 RECORD_READY = """
@@ -75,44 +84,72 @@ def test_a_restore_from_the_snapshot_does_not_wait_for_the_page(page, context, s
     assert ready_message(later)["compileWaitedFor"] == "nothing"
 
 
-@pytest.mark.dedicated_worker  # sees the worker's downloads
-def test_the_runtime_is_downloaded_once_the_page_has_painted(page, context, server):
+@pytest.fixture(scope="module")
+def shaped(browser, built_site):
+    """The built site behind one shared link of 20 Mbit/s with 40 ms a request, as the
+    benchmark's (over the loopback every file arrives before the worker could ask for the
+    next). The server records when each request arrived and when its last chunk began to be
+    written: on one clock, and no page can have read a body before that."""
+    link = Link(20, 40)
+    httpd, _, url = serve_shaped(built_site[0], link)
+    yield SimpleNamespace(link=link, url=url)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def shaped_page(browser, shaped):
+    """A page whose Python worker is a dedicated one (its downloads share the page's link
+    here as anywhere), guarded as the others, on a link with no request of another visit."""
+    shaped.link.reset()
+    guard = Guard(shaped.url)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route("**/*", guard.route)
+    dedicated_workers(context)
+    page = context.new_page()
+    watch(page, guard)
+    yield page
+    context.close()
+    guard.check()
+
+
+def served(link):
+    """The link's requests so far, by path: (arrived, last chunk began), wall-clock ms."""
+    return {path: (asked, last) for path, asked, last, _ in link.requests}
+
+
+# Installed before any page script: when the page first asks its worker to download the
+# runtime (performance.now(), the clock of the page's paint timing).
+RECORD_DOWNLOAD = """
+for (const proto of [MessagePort.prototype, Worker.prototype]) {
+  const post = proto.postMessage;
+  proto.postMessage = function (message, ...rest) {
+    if (message?.type === "download") window.__downloadAsked ??= performance.now();
+    return post.call(this, message, ...rest);
+  };
+}
+"""
+FCP = """() => performance.getEntriesByName("first-contentful-paint")[0].startTime"""
+
+
+def test_the_runtime_is_downloaded_once_the_page_has_painted(shaped_page, shaped):
     """Not before the page's styles are in (they hold its first frame back) and it has
     painted its first frame: the runtime never shares the link with them."""
-    started = []
-    context.on(
-        "requestfinished",
-        lambda r: started.append(r.timing["startTime"]) if RUNTIME_FILE.search(r.url) else None,
-    )
-    open_calculator(page, server, "quality")
-    styles_in = page.evaluate(
-        """() => Math.max(...performance.getEntriesByType("resource")
-            .filter(e => e.initiatorType === "link" && e.name.endsWith(".css"))
-            .map(e => performance.timeOrigin + e.responseEnd))"""
-    )
-    assert started and min(started) >= styles_in
+    shaped_page.context.add_init_script(RECORD_DOWNLOAD)
+    open_calculator(shaped_page, shaped.url, "quality")
+    assert shaped_page.evaluate("() => window.__downloadAsked") >= shaped_page.evaluate(FCP)
+    files = served(shaped.link)
+    runtime = [asked for path, (asked, _) in files.items() if RUNTIME_FILE.search(path)]
+    styles = [last for path, (_, last) in files.items() if path.endswith(".css")]
+    assert runtime and styles
+    assert min(runtime) >= max(styles), files
 
 
-@pytest.mark.dedicated_worker  # sees the worker's downloads
-def test_the_wheel_is_asked_for_once_what_python_starts_from_has_arrived(page, context, server):
+def test_the_wheel_is_asked_for_once_what_python_starts_from_has_arrived(shaped_page, shaped):
     """Python reads the wheel only once it has started: asked for with the other files, its
     bytes slowed those on a real link (boot.mjs: wheelAfter)."""
-    finished = {}  # file name -> (asked, last byte), wall-clock ms
-
-    def record(request):
-        if RUNTIME_FILE.search(request.url):
-            timing = request.timing
-            ended = timing["startTime"] + timing["responseEnd"]
-            finished[request.url.rsplit("/", 1)[1]] = (timing["startTime"], ended)
-
-    context.on("requestfinished", record)
-    # a link of 200 Mbit/s (the loopback's would deliver every file before the worker could
-    # ask for the wheel, whenever it asked): the page's and its worker's requests
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    link = {"offline": False, "latency": 0, "downloadThroughput": 25e6, "uploadThroughput": -1}
-    cdp.send("Network.emulateNetworkConditions", link)
-    open_calculator(page, server, "quality")
-    (wheel,) = (name for name in finished if name.endswith(".whl"))
+    open_calculator(shaped_page, shaped.url, "quality")
+    files = {path.rsplit("/", 1)[1]: times for path, times in served(shaped.link).items()}
+    (wheel,) = (name for name in files if name.endswith(".whl"))
     first = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-    assert finished[wheel][0] >= max(finished[name][1] for name in first), finished
+    assert files[wheel][0] >= max(files[name][1] for name in first), files

@@ -19,9 +19,9 @@ import pytest
 from build_site import ROOT, build
 from local_serving import SNAPSHOTS, serve
 
-from .conftest import Guard
 from .helpers import (
     FORM,
+    Guard,
     assert_matches_cpython,
     form_inputs,
     next_computation,
