@@ -77,8 +77,14 @@ format: setup  ## ruff and Biome: fix what can be fixed and format
 test-unit: setup  ## the fast tests: cost model, doctests, properties
 	$(BIN)/python -m pytest calculator tests/unit
 
+# Two pytest workers (xdist) share the machine's two cores: a browser test mostly waits on
+# its browser, so a second worker runs in that time. A test file stays on one worker (its
+# module's shared browser context, the commands that build into site/). TEST_WORKERS=0 runs
+# everything in one process.
+TEST_WORKERS ?= 2
+
 test: lint browser engines  ## every test: unit, built site, Chromium, Firefox, WebKit (installs what it needs)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 test-engines: setup engines  ## the smoke suite in Firefox and WebKit alone (tests/engines)
 	$(BIN)/python -m pytest tests/engines

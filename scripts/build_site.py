@@ -52,6 +52,11 @@ def build_digest():
     return digest.hexdigest()[:12]
 
 
+def make_runtime():
+    """Step 1: the runtime in docs/runtime/ (nothing is written where it is up to date)."""
+    print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
+
+
 def build(site_dir, site_url=None, *, prepare_runtime=True):
     """Build into ``site_dir``; return the MkDocs log (its warnings, if any). With
     ``prepare_runtime`` false, docs/runtime/ is used as an earlier build left it (the tests
@@ -60,7 +65,7 @@ def build(site_dir, site_url=None, *, prepare_runtime=True):
     if site_url:
         env["SITE_URL"] = site_url
     if prepare_runtime:
-        print(run(sys.executable, "scripts/prepare_runtime.py").stdout.strip())
+        make_runtime()
     env["GUIDE_BUILD"] = build_digest()
     env["GUIDE_SOCIAL_IMAGES"] = "true"
     log = run(

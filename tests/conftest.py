@@ -7,7 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from build_site import build  # scripts/ is on pytest's pythonpath
+from build_site import build, make_runtime  # scripts/ is on pytest's pythonpath
+from filelock import FileLock
 from hypothesis import settings
 from local_serving import serve
 
@@ -43,9 +44,14 @@ def server(site_httpd):
 
 
 @pytest.fixture(scope="session")
-def built_site(site_dir, server):
-    """The complete static site (runtime included), built as `make build` does it."""
-    log = build(site_dir, f"{server}/")
+def built_site(site_dir, server, tmp_path_factory):
+    """The complete static site (runtime included), built as `make build` does it. The
+    runtime in docs/runtime/ is prepared under a lock: with `make test`'s workers (xdist),
+    one prepares it and the others find it up to date."""
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker
+    with FileLock(shared / "prepare-runtime.lock"):
+        make_runtime()
+    log = build(site_dir, f"{server}/", prepare_runtime=False)
     return site_dir, log
 
 
