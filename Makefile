@@ -79,12 +79,14 @@ test-unit: setup  ## the fast tests: cost model, doctests, properties
 
 # Two pytest workers (xdist) share the machine's two cores: a browser test mostly waits on
 # its browser, so a second worker runs in that time. A test file stays on one worker (its
-# module's shared browser context, the commands that build into site/). TEST_WORKERS=0 runs
-# everything in one process.
+# module's shared browser context, the commands that build into site/), and the files are
+# handed out as collected, the slow folders first (tests/conftest.py). The runtime is
+# prepared before they start: the workers' builds and the commands' then find it up to date
+# and only read it. TEST_WORKERS=0 runs everything in one process.
 TEST_WORKERS ?= 2
 
-test: lint browser engines  ## every test: unit, built site, Chromium, Firefox, WebKit (installs what it needs)
-	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
+test: lint runtime browser engines  ## every test: unit, built site, Chromium, Firefox, WebKit (installs what it needs)
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test-engines: setup engines  ## the smoke suite in Firefox and WebKit alone (tests/engines)
 	$(BIN)/python -m pytest tests/engines

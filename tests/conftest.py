@@ -21,6 +21,22 @@ settings.register_profile("ci", settings.get_profile("default"), derandomize=Tru
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
+#: Folders whose tests are slow (a command, a browser, a build), slowest kind first.
+SLOW_FIRST = ("tests/commands", "tests/engines", "tests/browser", "tests/site")
+
+
+def pytest_collection_modifyitems(items):
+    """The slow folders' tests first, in the order of SLOW_FIRST, the rest as collected:
+    `make test`'s workers take whole files in this order, so that the quick files are left
+    for the end and the two finish together, not one waiting on a slow file taken last."""
+
+    def rank(item):
+        path = Path(item.path).relative_to(ROOT).as_posix()
+        return next((i for i, f in enumerate(SLOW_FIRST) if path.startswith(f + "/")), 99)
+
+    items.sort(key=rank)  # stable: each folder's tests keep their order
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("site")
