@@ -264,3 +264,18 @@ def a_different_value(field):
         new = default // 2 if default and default > 1 else (field.minimum or 0) + 1
         return str(int(new))
     return repr(default / 2) if default else "1"
+
+
+# The addresses in the offline copy (Workbox's precache caches), from a page.
+COPY = """async () => {
+  const names = (await caches.keys()).filter(n => n.includes('-precache-'));
+  const urls = [];
+  for (const name of names) urls.push(...(await (await caches.open(name)).keys()).map(r => r.url));
+  return urls;
+}"""
+
+
+def wait_until_offline_ready(page):
+    # installed = every file in the offline copy; clientsClaim makes it control this page
+    # (a first install: a later build's worker waits for the reader, test_update.py)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=200)

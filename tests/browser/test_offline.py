@@ -6,25 +6,19 @@ import re
 
 import pytest
 
-from .helpers import FORM, assert_matches_cpython, form_inputs, wait_until_live
-
-COPY = """async () => {
-  const names = (await caches.keys()).filter(n => n.includes('-precache-'));
-  const urls = [];
-  for (const name of names) urls.push(...(await (await caches.open(name)).keys()).map(r => r.url));
-  return urls;
-}"""
+from .helpers import (
+    COPY,
+    FORM,
+    assert_matches_cpython,
+    form_inputs,
+    wait_until_live,
+    wait_until_offline_ready,
+)
 
 
 @pytest.fixture
 def service_workers():
     return "allow"
-
-
-def wait_until_offline_ready(page):
-    # installed = every file in the offline copy; clientsClaim makes it control this page
-    # (a first install: a later build's worker waits for the reader, test_update.py)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=200)
 
 
 @pytest.mark.dedicated_worker  # a runtime starts offline

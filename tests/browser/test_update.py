@@ -20,6 +20,7 @@ from build_site import ROOT, build
 from local_serving import SNAPSHOTS, serve
 
 from .helpers import (
+    COPY,
     FORM,
     Guard,
     assert_matches_cpython,
@@ -27,8 +28,8 @@ from .helpers import (
     next_computation,
     same,
     wait_until_live,
+    wait_until_offline_ready,
 )
-from .test_offline import COPY, wait_until_offline_ready
 
 MiB = 1024 * 1024
 NOTICE = ".tp-update"

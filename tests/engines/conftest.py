@@ -351,9 +351,13 @@ class Page:
             )
         except AssertionError as timeout:  # say how far the page got
             status, text, visibility, controlled = self.engine.evaluate(status_now, sel)
+            runtime = [path for _, path, code in self.httpd.requests if "/runtime/" in path]
+            foreign, page_errors, console_errors = self.engine.seen()
             raise AssertionError(
                 f"{self.engine.name}: {calculator_id} not live: status {status!r}, "
-                f"{text!r}; page {visibility}, controlled by a service worker: {controlled}"
+                f"{text!r}; page {visibility}, controlled by a service worker: {controlled}; "
+                f"the runtime's files asked for this session: {runtime}; page errors "
+                f"{page_errors}, console errors {console_errors}, other origins {foreign}"
             ) from timeout
         status, text, *_ = self.engine.evaluate(status_now, sel)
         assert status == "ready", f"{self.engine.name}: {calculator_id}: {text}"

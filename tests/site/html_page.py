@@ -1,6 +1,22 @@
-"""An HTML reader for the built pages: every element's tag and attributes, and the text."""
+"""An HTML reader for the built pages (every element's tag and attributes, and the text), and
+the pages that hold a section of the guide."""
 
 from html.parser import HTMLParser
+
+# page (built path) -> the calculator of its section
+SECTION_PAGES = {
+    "index.html": "overview",
+    "approaches/index.html": "prompt_tax",
+    "initial-investment/index.html": "initial_investment",
+    "ongoing-costs/index.html": "ongoing_costs",
+    "performance-quality/index.html": "quality",
+    "scalability/index.html": "scaling",
+    "when-to-choose/index.html": "decision",
+    "hybrid/index.html": "hybrid",
+    "sovereign-ai/index.html": "sovereign",
+    "key-takeaways/index.html": "takeaways",
+    "methodology/index.html": None,
+}
 
 
 def name(key):

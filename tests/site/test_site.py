@@ -13,22 +13,9 @@ from calculator import CALCULATORS, calculate, format_value
 from calculator import figures as fig
 from guide.extension import calculator_fence
 
-pytestmark = pytest.mark.site
+from .html_page import SECTION_PAGES
 
-# page (built path) -> the calculator of its section
-SECTION_PAGES = {
-    "index.html": "overview",
-    "approaches/index.html": "prompt_tax",
-    "initial-investment/index.html": "initial_investment",
-    "ongoing-costs/index.html": "ongoing_costs",
-    "performance-quality/index.html": "quality",
-    "scalability/index.html": "scaling",
-    "when-to-choose/index.html": "decision",
-    "hybrid/index.html": "hybrid",
-    "sovereign-ai/index.html": "sovereign",
-    "key-takeaways/index.html": "takeaways",
-    "methodology/index.html": None,
-}
+pytestmark = pytest.mark.site
 
 
 def money(value):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .test_site import SECTION_PAGES
+from .html_page import SECTION_PAGES
 
 pytestmark = pytest.mark.site
 
