@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 import warnings
@@ -39,6 +40,7 @@ MINIBROWSERS = [
     for api in ("4.1", "4.0")
 ]
 DEADLINE = 90  # seconds for any one condition: a first boot in a busy two-core machine
+START_LIMIT = 60  # seconds for a browser to start (a few, usually)
 
 
 def pytest_collection_modifyitems(items):
@@ -220,18 +222,27 @@ class WebKit:
             {"proxyType": "manual", "httpProxy": proxy, "sslProxy": proxy,
              "noProxy": ["127.0.0.1"]}
         )  # fmt: skip
+        self.own_log = not os.environ.get("TP_WEBKIT_LOG")  # else where to keep the driver's log
+        log = os.environ.get("TP_WEBKIT_LOG") or tempfile.mkstemp(".log", "webkitwebdriver-")[1]
+        self.log = Path(log)
         service = webdriver.WebKitGTKService(
-            executable_path=shutil.which("WebKitWebDriver"),
-            log_output=os.environ.get("TP_WEBKIT_LOG", subprocess.DEVNULL),
-            env=env,
+            executable_path=shutil.which("WebKitWebDriver"), log_output=log, env=env
         )
+        # Once, the browser did not start and WebKitWebDriver never answered the request for
+        # a session (no time limit of Selenium's ends it): stopping the driver ends that wait.
+        watchdog = threading.Timer(START_LIMIT, lambda: service.process and service.process.kill())
+        watchdog.start()
         try:
             with warnings.catch_warnings():  # Selenium's own call, in its WebKitGTK driver
                 warnings.filterwarnings("ignore", "setting remote_server_addr", DeprecationWarning)
                 self.driver = webdriver.WebKitGTK(options=options, service=service)
-        except BaseException:
+        except BaseException as err:
             self.stop_xvfb()
-            raise
+            said = Path(log).read_text(errors="replace")[-3000:] if Path(log).is_file() else ""
+            message = f"WebKit did not start ({err!r}); its driver said:\n{said}"
+            raise AssertionError(message) from err
+        finally:
+            watchdog.cancel()
         self.driver.set_script_timeout(DEADLINE)
         self.driver.set_window_size(1400, 1000)  # wide enough for the nav sidebar
         self.version = self.driver.capabilities.get("browserVersion")
@@ -297,6 +308,8 @@ class WebKit:
     def close(self):
         self.driver.quit()
         self.stop_xvfb()
+        if self.own_log:
+            self.log.unlink(missing_ok=True)
 
     def stop_xvfb(self):
         if self.xvfb:
