@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from local_serving import CHROMIUM_ARGS, chromium_path
 
-from .helpers import Guard, dedicated_workers, watch
+from .helpers import Guard, guarded_context, watch
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -50,12 +50,8 @@ def service_workers():
 
 @pytest.fixture
 def context(browser, guard, service_workers, request):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, service_workers=service_workers
-    )
-    context.route("**/*", guard.route)
-    if request.node.get_closest_marker("dedicated_worker"):
-        dedicated_workers(context)
+    dedicated = bool(request.node.get_closest_marker("dedicated_worker"))
+    context = guarded_context(browser, guard, service_workers=service_workers, dedicated=dedicated)
     yield context
     context.close()
 

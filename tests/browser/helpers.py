@@ -205,6 +205,18 @@ def watch(page, guard):
     page.set_default_timeout(60_000)
 
 
+def guarded_context(browser, guard, *, service_workers="block", dedicated=False, **options):
+    """A browser context at the tests' viewport whose every request passes ``guard``; with
+    ``dedicated``, its pages start a dedicated Python worker each (dedicated_workers)."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers=service_workers, **options
+    )
+    context.route("**/*", guard.route)
+    if dedicated:
+        dedicated_workers(context)
+    return context
+
+
 def dedicated_workers(context):
     """Pages of ``context`` start a dedicated worker each, as where there is no SharedWorker."""
     context.add_init_script(NO_SHARED_WORKER)

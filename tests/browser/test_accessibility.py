@@ -5,7 +5,7 @@ calculator showing a field error, and the notice of a newer build."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .helpers import NAV_TITLES
+from .helpers import NAV_TITLES, guarded_context
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -21,10 +21,7 @@ def audit(page, where):
 
 @pytest.fixture
 def context(browser, guard, color_scheme):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, color_scheme=color_scheme, service_workers="block"
-    )
-    context.route("**/*", guard.route)
+    context = guarded_context(browser, guard, color_scheme=color_scheme)
     yield context
     context.close()
 

@@ -15,7 +15,7 @@ from local_serving import Link, serve_shaped
 
 from .helpers import (
     Guard,
-    dedicated_workers,
+    guarded_context,
     open_calculator,
     open_live,
     wait_for_snapshot,
@@ -103,9 +103,7 @@ def shaped_page(browser, shaped):
     here as anywhere), guarded as the others, on a link with no request of another visit."""
     shaped.link.reset()
     guard = Guard(shaped.url)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route("**/*", guard.route)
-    dedicated_workers(context)
+    context = guarded_context(browser, guard, dedicated=True)
     page = context.new_page()
     watch(page, guard)
     yield page

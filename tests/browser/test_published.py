@@ -5,16 +5,14 @@ import re
 
 import pytest
 
-from .helpers import NAV_TITLES, Guard, dedicated_workers, wait_until_live
+from .helpers import NAV_TITLES, Guard, guarded_context, wait_until_live
 
 
 @pytest.fixture
 def project_page(browser, project_site, request):
     guard = Guard(project_site.origin)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route("**/*", guard.route)
-    if request.node.get_closest_marker("dedicated_worker"):
-        dedicated_workers(context)
+    dedicated = bool(request.node.get_closest_marker("dedicated_worker"))
+    context = guarded_context(browser, guard, dedicated=dedicated)
     page = context.new_page()
     page.on("pageerror", lambda err: guard.page_errors.append(str(err)))
     page.on("console", lambda m: guard.console_errors.append(m.text) if m.type == "error" else None)

@@ -25,6 +25,7 @@ from .helpers import (
     Guard,
     assert_matches_cpython,
     form_inputs,
+    guarded_context,
     next_computation,
     same,
     wait_until_live,
@@ -149,8 +150,7 @@ def manifest(site):
 def test_a_new_build_is_announced_and_never_mixed_with_the_old(browser, two_builds, tmp_path):
     url, switch, project = two_builds
     guard = Guard(url)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
-    context.route("**/*", guard.route)
+    context = guarded_context(browser, guard, service_workers="allow")
     # A reader with the guide open: a calculator page, its offline copy and snapshot made.
     a = open_page(context, guard)
     a.goto(f"{url}/?overview.horizon_months=24")
@@ -160,8 +160,7 @@ def test_a_new_build_is_announced_and_never_mixed_with_the_old(browser, two_buil
     old_build, old_copy, old_snapshot = a.evaluate(BUILD), a.evaluate(COPY), a.evaluate(SNAPSHOTS)
     (old_runtime,) = {m[1] for u in old_copy if (m := re.search(r"/runtime/(\w{12})/", u))}
     # ... and, in a browser without the offline copy, a page without a calculator.
-    plain = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    plain.route("**/*", guard.route)
+    plain = guarded_context(browser, guard)
     c = open_page(plain, guard)
     c.goto(f"{url}/methodology/")
 

@@ -364,7 +364,7 @@ class Page:
             )
         except AssertionError as timeout:  # say how far the page got
             status, text, visibility, controlled = self.engine.evaluate(status_now, sel)
-            runtime = [path for _, path, code in self.httpd.requests if "/runtime/" in path]
+            runtime = [path for _, path, _ in self.httpd.requests if "/runtime/" in path]
             foreign, page_errors, console_errors = self.engine.seen()
             raise AssertionError(
                 f"{self.engine.name}: {calculator_id} not live: status {status!r}, "
