@@ -68,7 +68,8 @@ def test_chart_text_is_readable_at_desktop_and_phone_width(joined_page, server, 
         assert sizes and min(sizes) >= 11, (path, min(sizes))
 
 
-def test_the_tornado_follows_the_inputs_and_the_currency(page, server):
+def test_the_tornado_follows_the_inputs_and_the_currency(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "sensitivity", "?currency=EUR&rate=0.92")
     chart = form.locator('figure[data-chart="bars"]')
     assert chart.locator("rect.tp-chart__bar").count() == 15

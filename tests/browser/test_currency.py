@@ -104,7 +104,8 @@ def test_the_pre_rendered_page_says_its_currency(page, server, context):
     assert quotes["calc:overview.ft_total"] == quote("calc:overview.ft_total")
 
 
-def test_a_setting_changed_in_one_form_reaches_every_form_and_page(page, server):
+def test_a_setting_changed_in_one_form_reaches_every_form_and_page(joined_page, server):
+    page = joined_page
     page.goto(f"{server}/{PAGES['decision']}")
     forms = page.locator("form[data-calculator]")
     ids = forms.evaluate_all("fs => fs.map(f => f.dataset.calculator)")
@@ -148,7 +149,8 @@ def test_a_setting_changed_in_one_form_reaches_every_form_and_page(page, server)
     assert "currency=" not in page.url and "rate=" not in page.url
 
 
-def test_a_links_setting_wins_over_the_stored_one(page, server):
+def test_a_links_setting_wins_over_the_stored_one(joined_page, server):
+    page = joined_page
     page.goto(f"{server}/{PAGES['quality']}")
     page.evaluate(f"""localStorage.setItem('{KEY}', '{{"currency": "GBP", "rate": "0.8"}}')""")
     form = open_calculator(page, server, "quality", "?currency=JPY&rate=150")
@@ -218,7 +220,8 @@ def test_a_bad_link_setting_falls_back_to_dollars_and_says_so(joined_page, serve
     assert stored == {"currency": "GBP", "rate": "0.8"}  # the reader's own is kept
 
 
-def test_a_bad_stored_setting_is_dropped(page, server):
+def test_a_bad_stored_setting_is_dropped(joined_page, server):
+    page = joined_page
     page.goto(f"{server}/{PAGES['quality']}")
     page.evaluate(f"""localStorage.setItem('{KEY}', '{{"currency": "EURO", "rate": "1"}}')""")
     form = open_calculator(page, server, "quality")
@@ -228,13 +231,15 @@ def test_a_bad_stored_setting_is_dropped(page, server):
     assert_matches_cpython_at(form, "quality", form_inputs(form))
 
 
-def test_a_link_cannot_set_one_calculators_rate(page, server):
+def test_a_link_cannot_set_one_calculators_rate(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "quality", "?quality.exchange_rate=2")
     assert form_inputs(form)["exchange_rate"] == "1"
     assert "exchange_rate" in form.locator('[data-role="status"]').text_content()
 
 
-def test_the_readers_own_amounts_are_never_converted(page, server):
+def test_the_readers_own_amounts_are_never_converted(joined_page, server):
+    page = joined_page
     # from a link: 40 is the dollar default, but here it is the sender's 40 euros
     query = "?quality.cost_per_error=40&currency=EUR&rate=0.92"
     form = open_calculator(page, server, "quality", query)
@@ -259,7 +264,8 @@ def test_the_readers_own_amounts_are_never_converted(page, server):
     )
 
 
-def test_the_setting_is_in_exports_and_links(page, server):
+def test_the_setting_is_in_exports_and_links(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "quality", "?currency=EUR&rate=0.5")
     with page.expect_download() as info:
         form.locator('[data-action="download-json"]').click()

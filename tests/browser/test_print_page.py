@@ -27,7 +27,8 @@ def end_print(page):
     page.emulate_media(media="screen")
 
 
-def test_a_printed_page_shows_each_calculator_as_its_compact_memo(page, server):
+def test_a_printed_page_shows_each_calculator_as_its_compact_memo(joined_page, server):
+    page = joined_page
     open_calculator(page, server, "overview", "?overview.horizon_months=24")
     forms = page.locator("form[data-calculator]")
     calculators = forms.count()
@@ -58,7 +59,8 @@ def test_a_printed_page_shows_each_calculator_as_its_compact_memo(page, server):
         end_print(page)
 
 
-def test_after_printing_the_page_is_as_it_was(page, server):
+def test_after_printing_the_page_is_as_it_was(joined_page, server):
+    page = joined_page
     form = open_calculator(page, server, "quality")
     start_print(page)
     end_print(page)
