@@ -67,8 +67,8 @@ def test_the_headline_result_is_in_view_while_editing(page, server, viewport):
             assert not seen["covered"], f"{where}: the summary covers the focused input"
 
 
-@pytest.mark.parametrize("viewport", ["desktop"])
-def test_one_live_region_per_calculator_and_nothing_extra_in_print(page, server, viewport):
+def test_one_live_region_per_calculator_and_nothing_extra_in_print(joined_page, server):
+    page = joined_page
     page.goto(f"{server}/")
     wait_until_live(page, "overview")
     for form in page.locator("form[data-calculator]").all():
