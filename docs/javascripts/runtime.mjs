@@ -9,7 +9,9 @@
 // worker error every later call rejects at once. describe() gives calculator.schema(),
 // asked for only when the page needs it (the exports), so no boot waits on it.
 
+import { afterFirstPaint, afterStartUp } from "./page-moments.mjs";
 import "./protocol.mjs";
+import { Requests } from "./requests.mjs";
 
 /** @typedef {import("./protocol.mjs").WorkerMessage} WorkerMessage */
 /** @typedef {import("./protocol.mjs").PageMessage} PageMessage */
@@ -17,7 +19,6 @@ import "./protocol.mjs";
 
 const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
-const CALL_TIMEOUT_MS = 30000;
 
 function firstLine(text, length = 200) {
   return `${text}`.split("\n")[0].slice(0, length);
@@ -31,51 +32,13 @@ function describeBootError(error) {
   return firstLine(text);
 }
 
-// `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's),
-// the task they ran in, and the tasks they queued (calculators.mjs binds each form in one).
-// A hidden page (a link opened in a background tab) says so at once: nothing the reader
-// sees waits on it, and the browser runs its timers late.
-function afterStartUp(then) {
-  if (document.visibilityState === "hidden") {
-    then();
-    return;
-  }
-  const later = () => setTimeout(() => setTimeout(then, 0), 0);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", later, { once: true });
-  } else {
-    later();
-  }
-}
-
-// `then`, once the page has painted its first content (or at its load event, or at once for
-// a hidden page): the runtime's downloads wait until then, so that on a first visit they do
-// not compete with the page's own first paint (early-worker.js asks as soon as it can too).
-function afterFirstPaint(then) {
-  if (document.visibilityState === "hidden") {
-    then();
-    return;
-  }
-  addEventListener("load", () => then(), { once: true });
-  try {
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName("first-contentful-paint").length) return;
-      observer.disconnect();
-      then();
-    }).observe({ type: "paint", buffered: true });
-  } catch {
-    // no paint timing here: the load event asks
-  }
-}
-
 class Runtime {
   constructor() {
     this.worker = null;
     this.port = null; // where messages go: the worker, or a shared worker's port
     this.ready = null; // Promise, settled when the runtime is ready or has failed
     this.schema = null; // Promise<calculator.schema()>, once asked for
-    this.pending = new Map(); // id -> {resolve, reject, timer}
-    this.nextId = 1;
+    this.requests = new Requests(); // calls waiting for their replies
     this.python = "";
     this.boot = ""; // "snapshot", "fresh" or "running" (protocol.mjs: Ready)
     this.copied = new Promise((resolve) => {
@@ -163,11 +126,7 @@ class Runtime {
         this.#fail(new Error(describeBootError(message.error)));
         reject(this.failure);
       } else if (message.type === "result") {
-        const waiting = this.pending.get(message.id);
-        if (!waiting) return;
-        this.pending.delete(message.id);
-        clearTimeout(waiting.timer);
-        waiting.resolve(JSON.parse(message.json));
+        this.requests.settle(message.id, message.json);
       }
     };
     const listen = (early = []) => {
@@ -193,25 +152,13 @@ class Runtime {
     this.failure = error;
     if (this.port === this.worker) this.worker?.terminate();
     else this.port?.close();
-    for (const waiting of this.pending.values()) {
-      clearTimeout(waiting.timer);
-      waiting.reject(error);
-    }
-    this.pending.clear();
+    this.requests.failAll(error);
   }
 
   /** @param {Omit<Request, "id">} message */
   #request(message) {
     if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
-      }, CALL_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      this.port.postMessage({ ...message, id });
-    });
+    return this.requests.send(this.port, message);
   }
 
   call(calculator, inputs, currency = "") {

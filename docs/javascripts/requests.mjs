@@ -1,0 +1,48 @@
+// Requests to the Python worker matched to its replies by id (runtime.mjs sends them): each
+// resolves with its reply, or rejects if no reply comes in time or the worker fails first.
+
+/** @typedef {import("./protocol.mjs").Request} Request */
+
+const CALL_TIMEOUT_MS = 30000;
+
+export class Requests {
+  constructor() {
+    this.pending = new Map(); // id -> {resolve, reject, timer}
+    this.nextId = 1;
+  }
+
+  /**
+   * Send `message` through `port` with a new id; resolves with the reply's JSON, parsed.
+   * @param {{postMessage(message: Request): void}} port
+   * @param {Omit<Request, "id">} message
+   */
+  send(port, message) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
+      }, CALL_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      port.postMessage({ ...message, id });
+    });
+  }
+
+  /** The worker's reply to request `id` (its result as JSON text); others are ignored. */
+  settle(id, json) {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    clearTimeout(waiting.timer);
+    waiting.resolve(JSON.parse(json));
+  }
+
+  /** Reject every request still waiting with `error` (the worker is gone). */
+  failAll(error) {
+    for (const waiting of this.pending.values()) {
+      clearTimeout(waiting.timer);
+      waiting.reject(error);
+    }
+    this.pending.clear();
+  }
+}
