@@ -15,14 +15,22 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 COLOURS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
 
 
-def audit(page, where):
+#: The theme's palette for each colour scheme the browser prefers (mkdocs.yml).
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def audit(page, where, scheme):
+    """axe on ``page`` once its calculators are live and every disclosure is open: every
+    WCAG rule in the light palette, the colour rules in the dark one (checked to be the
+    palette the page shows, not only the one the browser prefers)."""
     page.wait_for_function(
         "() => !document.querySelector('form[data-calculator]:not([data-status=ready])')"
     )
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    result = Axe().run(page, options=COLOURS if dark else WCAG)
-    assert result.violations_count == 0, f"{where}:\n{result.generate_report()}"
+    shown = page.evaluate("document.body.dataset.mdColorScheme")
+    assert shown == PALETTES[scheme], f"{where}: the page shows the {shown!r} palette"
+    result = Axe().run(page, options=WCAG if scheme == "light" else COLOURS)
+    assert result.violations_count == 0, f"{where} ({scheme}):\n{result.generate_report()}"
 
 
 @pytest.fixture
@@ -35,7 +43,7 @@ def context(browser, guard, color_scheme):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_every_page_has_no_wcag_violations(page, server, color_scheme):
     page.goto(f"{server}/")
-    audit(page, f"{NAV_TITLES[0]} ({color_scheme})")
+    audit(page, NAV_TITLES[0], color_scheme)
     for title in NAV_TITLES[1:]:  # instant navigation: one Python runtime for the tour
         page.locator(".md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
         page.wait_for_function(
@@ -43,17 +51,17 @@ def test_every_page_has_no_wcag_violations(page, server, color_scheme):
             "?.textContent.trim() === t",
             arg=title,
         )
-        audit(page, f"{title} ({color_scheme})")
+        audit(page, title, color_scheme)
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_a_field_error_and_the_404_page_have_no_wcag_violations(page, server, guard, color_scheme):
     page.goto(f"{server}/performance-quality/?quality.cost_per_error=-5&quality.tasks_per_month=x")
     page.wait_for_selector("form[data-calculator=quality][data-stale]")
-    audit(page, f"a field error ({color_scheme})")
+    audit(page, "a field error", color_scheme)
     guard.allow_console_errors = True  # the browser logs the 404 itself
     page.goto(f"{server}/404.html")
-    audit(page, f"404 ({color_scheme})")
+    audit(page, "404", color_scheme)
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
@@ -62,4 +70,4 @@ def test_the_notice_of_a_newer_build_has_no_wcag_violations(page, server, color_
     notice = f"{server}/javascripts/update-notice.mjs"  # the module the page has loaded
     page.evaluate("url => import(url).then(notice => notice.announce())", notice)
     page.get_by_role("button", name="Reload").focus()  # in the tab order, and ringed
-    audit(page, f"the notice of a newer build ({color_scheme})")
+    audit(page, "the notice of a newer build", color_scheme)
