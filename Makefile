@@ -37,7 +37,7 @@ node_modules/.installed: package.json package-lock.json
 # -j the caller gave): each waits mostly on files, not on the other.
 STAMPS := $(BIN)/.installed node_modules/.installed
 setup:  ## install pinned Python and npm packages
-	@$(MAKE) -q $(STAMPS) || $(MAKE) --no-print-directory -j2 $(STAMPS)
+	@$(MAKE) -q $(STAMPS) || $(MAKE) --no-print-directory --output-sync=target -j2 $(STAMPS)
 
 runtime: setup  ## copy Pyodide and register the calculator wheel in docs/runtime/
 	$(BIN)/python scripts/prepare_runtime.py
