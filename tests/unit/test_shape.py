@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = sorted(
-    [*(ROOT / "docs" / "javascripts").glob("*.mjs"), *(ROOT / "docs" / "javascripts").glob("*.js")]
-)
+SCRIPTS = ROOT / "docs" / "javascripts"
+EARLY = ROOT / "overrides" / "partials" / "early-worker.js"
+MODULES = [*sorted([*SCRIPTS.glob("*.mjs"), *SCRIPTS.glob("*.js")]), EARLY]
 MAX_LINES = 200
 
 
