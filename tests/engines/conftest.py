@@ -350,7 +350,9 @@ class Page:
         for calculator_id in forms:
             self.wait_until_ready(calculator_id)
 
-    def wait_until_ready(self, calculator_id):
+    def wait_until_ready(self, calculator_id, httpd=None):
+        """Wait until the form is live; ``httpd``: the server of the page, when it is not
+        the session's (its requests are reported if the form never goes live)."""
         sel = FORM.format(calculator_id)
         status_now = (
             "sel => [document.querySelector(sel)?.dataset.status,"
@@ -364,12 +366,13 @@ class Page:
             )
         except AssertionError as timeout:  # say how far the page got
             status, text, visibility, controlled = self.engine.evaluate(status_now, sel)
-            runtime = [path for _, path, _ in self.httpd.requests if "/runtime/" in path]
+            served = (httpd or self.httpd).requests
+            runtime = [(path, code) for _, path, code in served if "/runtime/" in path]
             foreign, page_errors, console_errors = self.engine.seen()
             raise AssertionError(
                 f"{self.engine.name}: {calculator_id} not live: status {status!r}, "
                 f"{text!r}; page {visibility}, controlled by a service worker: {controlled}; "
-                f"the runtime's files asked for this session: {runtime}; page errors "
+                f"the runtime's files asked of the page's server: {runtime}; page errors "
                 f"{page_errors}, console errors {console_errors}, other origins {foreign}"
             ) from timeout
         status, text, *_ = self.engine.evaluate(status_now, sel)

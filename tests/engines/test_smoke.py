@@ -159,7 +159,7 @@ def stoppable_site(built_site):
 def test_offline_after_one_visit(page, stoppable_site):
     httpd, url = stoppable_site
     page.engine.goto(f"{url}/performance-quality/")
-    page.wait_until_ready("quality")
+    page.wait_until_ready("quality", httpd)
     # installed = every file in the offline copy; clientsClaim makes it control this page
     page.engine.wait("() => navigator.serviceWorker.controller !== null")
     assert not [r for r in httpd.requests if r[2] >= 400], httpd.requests
@@ -167,6 +167,6 @@ def test_offline_after_one_visit(page, stoppable_site):
     httpd.server_close()
 
     page.engine.goto(f"{url}/hybrid/?hybrid.switch_month=3")  # never visited
-    page.wait_until_ready("hybrid")
+    page.wait_until_ready("hybrid", httpd)
     inputs = page.form("hybrid").matches_cpython()
     assert inputs["switch_month"] == "3"
