@@ -81,12 +81,15 @@ def shared_context(browser, server, built_site):
 def joined_page(shared_context, server):
     """A page of the module's shared context (shared_context), with a guard of its own.
     What the test stored in the origin's localStorage (the reader's currency setting) is
-    cleared afterwards, so that the next test's page starts as a new reader's would."""
+    cleared afterwards, so that the next test's page starts as a new reader's would: from a
+    document of the origin that runs no script (the sitemap), so that no reply still on its
+    way to the test's page can store a setting again after the clearing."""
     shared_context.guard = guard = Guard(server)
     page = shared_context.context.new_page()
     watch(page, guard)
     yield page
     if page.url.startswith(server):
+        page.goto(f"{server}/sitemap.xml")
         page.evaluate("() => localStorage.clear()")
     page.close()
     guard.check()
