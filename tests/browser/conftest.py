@@ -69,10 +69,9 @@ def shared_context(browser, server, built_site):
     """One browser context for the tests of a module that need none of their own (no routes,
     permissions or stored state they depend on): the first of them starts the Python
     runtime, and the others' pages join it running, as a reader's later tabs do."""
-    holder = SimpleNamespace(guard=None)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route("**/*", lambda route: holder.guard.route(route))
-    holder.context = context
+    holder = SimpleNamespace(guard=None)  # each test's page sets the guard of its own
+    holder.route = lambda route: holder.guard.route(route)
+    holder.context = context = guarded_context(browser, holder)
     yield holder
     context.close()
 

@@ -205,12 +205,17 @@ def watch(page, guard):
     page.set_default_timeout(60_000)
 
 
-def guarded_context(browser, guard, *, service_workers="block", dedicated=False, **options):
-    """A browser context at the tests' viewport whose every request passes ``guard``; with
-    ``dedicated``, its pages start a dedicated Python worker each (dedicated_workers)."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, service_workers=service_workers, **options
-    )
+#: The browser tests' window, unless a test asks for another.
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def guarded_context(
+    browser, guard, *, service_workers="block", dedicated=False, viewport=VIEWPORT, **options
+):
+    """A browser context at the tests' viewport whose every request passes ``guard`` (an
+    object with ``route``); with ``dedicated``, its pages start a dedicated Python worker
+    each (dedicated_workers)."""
+    context = browser.new_context(viewport=viewport, service_workers=service_workers, **options)
     context.route("**/*", guard.route)
     if dedicated:
         dedicated_workers(context)

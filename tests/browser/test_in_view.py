@@ -6,7 +6,7 @@ import pytest
 
 from calculator import CALCULATORS
 
-from .helpers import PAGES, wait_until_live
+from .helpers import PAGES, guarded_context, wait_until_live
 
 VIEWPORTS = {"phone": (390, 844), "phone-landscape": (844, 390), "desktop": (1280, 1000)}
 
@@ -41,13 +41,10 @@ CHECK = """([form, key, which]) => {
 def context(browser, guard, viewport):
     width, height = VIEWPORTS[viewport]
     phone = width < 500 or height < 500
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        is_mobile=phone,
+    context = guarded_context(
+        browser, guard, viewport={"width": width, "height": height}, is_mobile=phone,
         has_touch=phone,
-        service_workers="block",
-    )
-    context.route("**/*", guard.route)
+    )  # fmt: skip
     yield context
     context.close()
 

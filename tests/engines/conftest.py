@@ -238,7 +238,7 @@ class WebKit:
                 self.driver = webdriver.WebKitGTK(options=options, service=service)
         except BaseException as err:
             self.stop_xvfb()
-            said = Path(log).read_text(errors="replace")[-3000:] if Path(log).is_file() else ""
+            said = self.log.read_text(errors="replace")[-3000:] if self.log.is_file() else ""
             message = f"WebKit did not start ({err!r}); its driver said:\n{said}"
             raise AssertionError(message) from err
         finally:
