@@ -2,7 +2,7 @@
 // start-up (the theme's script and its handlers for the loaded page), it slows both. So a
 // fresh boot's compile waits until a page says it has started ({type: "started"}: its
 // DOMContentLoaded handlers, and the tasks they queued, have run), or START_WAIT_MS at
-// most. The download starts before (at a page's first frame: worker-boot.mjs) and its body
+// most. The download starts before (once a page has painted: worker-boot.mjs) and its body
 // is read once the compile starts, so where the network is slower than the page's start-up
 // the wait costs little or nothing. A
 // restore does not wait (it opens the gate with "nothing"), nor does a later page.

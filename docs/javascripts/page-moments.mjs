@@ -1,6 +1,6 @@
 // Two moments of a page that the runtime's client (runtime.mjs) waits for before it asks
-// the worker for work: the page has started up (the worker may compile), and the page
-// produces its first frame (the worker may download).
+// the worker for work: the page has started up (the worker may compile), and the page has
+// painted its first content (the worker may download).
 
 // `then`, once the page has started up: after its DOMContentLoaded handlers (the theme's),
 // the task they ran in, and the tasks they queued (calculators.mjs binds each form in one).
@@ -19,21 +19,22 @@ export function afterStartUp(then) {
   }
 }
 
-// `then`, once the page produces its first frame (the browser holds it back until the
-// page's styles are in), or at its load event if that comes first (a page the browser
-// does not render), or at once for a hidden page: the runtime's downloads wait until then,
-// so that on a first visit they do not compete with the page's HTML and styles
-// (early-worker.js asks at the first frame too).
-export function afterFirstFrame(then) {
+// `then`, once the page has painted its first content (or at its load event, or at once for
+// a hidden page): the runtime's downloads wait until then, so that on a first visit they do
+// not compete with the page's own first paint (early-worker.js asks as soon as it can too).
+export function afterFirstPaint(then) {
   if (document.visibilityState === "hidden") {
     then();
     return;
   }
-  let waiting = true;
-  const once = () => {
-    if (waiting) then();
-    waiting = false;
-  };
-  requestAnimationFrame(once);
-  addEventListener("load", once, { once: true });
+  addEventListener("load", () => then(), { once: true });
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      then();
+    }).observe({ type: "paint", buffered: true });
+  } catch {
+    // no paint timing here: the load event asks
+  }
 }

@@ -9,7 +9,7 @@
 // worker error every later call rejects at once. describe() gives calculator.schema(),
 // asked for only when the page needs it (the exports), so no boot waits on it.
 
-import { afterFirstFrame, afterStartUp } from "./page-moments.mjs";
+import { afterFirstPaint, afterStartUp } from "./page-moments.mjs";
 import "./protocol.mjs";
 import { Requests } from "./requests.mjs";
 
@@ -140,7 +140,7 @@ class Runtime {
       const port = this.port;
       afterStartUp(() => port.postMessage({ type: "started" }));
       if (this.asked) port.postMessage({ type: "download" });
-      else if (!this.saveData) afterFirstFrame(() => this.download());
+      else if (!this.saveData) afterFirstPaint(() => this.download());
     };
     listen(adopted?.early);
   }

@@ -1,7 +1,7 @@
 // Booting the runtime in the worker: restore the memory snapshot this browser made on an
 // earlier visit (snapshot.mjs), or, failing that, boot afresh (boot.mjs) in the mode that
 // allows a snapshot, and keep one for next time once the page has its first results. A
-// fresh boot downloads nothing until a page asks (at its first frame, or where the reader
+// fresh boot downloads nothing until a page asks (once it has painted, or where the reader
 // asked to save data, once they turn to a calculator: runtime.mjs).
 
 import { RUNTIME } from "../runtime/current.mjs";

@@ -9,11 +9,11 @@
 // it), kept a while after the last tab has gone (`extendedLifetime`, where supported), so
 // a reload joins it live. Otherwise (or unnamed, as in `make dev`) a dedicated worker.
 //
-// The worker downloads the runtime only once a page asks: this script asks as the page
-// produces its first frame, which the browser holds back until the page's styles are in,
-// so that the runtime's megabytes never compete with the page's HTML and styles; where the
-// reader asked the browser to save data, it does not ask (runtime.mjs does, once the
-// reader turns to a calculator), and the worker only joins a runtime already live.
+// The worker downloads the runtime only once a page asks: this script asks once the page
+// has painted its first content, so that the runtime's megabytes never compete with the
+// page's HTML and styles;
+// where the reader asked the browser to save data, it does not ask (runtime.mjs does, once
+// the reader turns to a calculator), and the worker only joins a runtime already live.
 (() => {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
@@ -30,13 +30,21 @@
     window.__tuneOrPromptWorker = { worker, port, early };
     if (navigator.connection?.saveData === true) return;
     const ask = () => port.postMessage({ type: "download" });
-    // Asked at the first frame rather than once the browser reports the first contentful
-    // paint (a report that came up to 0.1 s after the paint, behind the theme's start-up):
-    // on a 20 Mbit/s link the calculators went live about 0.1 s sooner, the worker being
-    // ready by then, and the paint stayed within 10% of the same page's with the runtime
-    // blocked (scripts/benchmark.py).
+    // Asked once the browser reports the first contentful paint. Asking earlier brought the
+    // calculators live about 50 ms sooner on a 20 Mbit/s link, but on a fast one the
+    // worker's downloads then ran beside the theme's start-up: on a 2-core machine, 1.5 to
+    // 1.75 long tasks per load against 0.75 to 1 (asked at the first frame, by
+    // requestAnimationFrame, which also made the browser render the page earlier, or once
+    // the head's stylesheets had loaded). Where paints are not reported, runtime.mjs asks
+    // at the load event.
     if (document.visibilityState === "hidden") ask();
-    else requestAnimationFrame(ask);
+    else {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        ask();
+      }).observe({ type: "paint", buffered: true });
+    }
   } catch {
     // the module will try again and report why
   }

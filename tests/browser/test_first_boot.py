@@ -1,9 +1,8 @@
 """The first boot keeps out of the page's way: the worker downloads the runtime once the page
-produces its first frame (which waits for its styles), and compiles it only once the page
-says it has started up (its DOMContentLoaded handlers, the theme's among them, have run),
-so the two no longer share the link or the machine's cores. A page that never says it
-started still gets its runtime, after a short wait; a restore from the memory snapshot
-does not wait at all.
+has painted (after its styles), and compiles it only once the page says it has started up
+(its DOMContentLoaded handlers, the theme's among them, have run), so the two no longer
+share the link or the machine's cores. A page that never says it started still gets its
+runtime, after a short wait; a restore from the memory snapshot does not wait at all.
 
 The worker says what its compile waited for in its ``ready`` message; these pages record
 those messages as they arrive."""
@@ -118,7 +117,7 @@ def served(link):
 
 
 # Installed before any page script: when the page first asks its worker to download the
-# runtime (performance.now(), the page's clock, which its resource timing uses too).
+# runtime (performance.now(), the clock of the page's paint timing).
 RECORD_DOWNLOAD = """
 for (const proto of [MessagePort.prototype, Worker.prototype]) {
   const post = proto.postMessage;
@@ -128,19 +127,15 @@ for (const proto of [MessagePort.prototype, Worker.prototype]) {
   };
 }
 """
-STYLES_IN = """() => Math.max(...performance.getEntriesByType("resource")
-  .filter(e => e.initiatorType === "link" && new URL(e.name).pathname.endsWith(".css"))
-  .map(e => e.responseEnd))"""
+FCP = """() => performance.getEntriesByName("first-contentful-paint")[0].startTime"""
 
 
-def test_the_runtime_is_downloaded_once_the_page_has_its_styles(shaped_page, shaped):
-    """Asked for at the page's first frame, which the browser holds back until the page's
-    styles are in: the runtime never shares the link with them."""
+def test_the_runtime_is_downloaded_once_the_page_has_painted(shaped_page, shaped):
+    """Not before the page's styles are in (they hold its first frame back) and it has
+    painted its first frame: the runtime never shares the link with them."""
     shaped_page.context.add_init_script(RECORD_DOWNLOAD)
     open_calculator(shaped_page, shaped.url, "quality")
-    styles_in = shaped_page.evaluate(STYLES_IN)
-    assert styles_in > 0
-    assert shaped_page.evaluate("() => window.__downloadAsked") >= styles_in
+    assert shaped_page.evaluate("() => window.__downloadAsked") >= shaped_page.evaluate(FCP)
     files = served(shaped.link)
     runtime = [asked for path, (asked, _) in files.items() if RUNTIME_FILE.search(path)]
     styles = [last for path, (_, last) in files.items() if path.endswith(".css")]

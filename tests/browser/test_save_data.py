@@ -4,7 +4,7 @@ of the runtime until the reader turns to a calculator (focuses one of its inputs
 a button that needs the model); a runtime already live in another tab is joined as usual;
 the offline copy waits until the runtime has been downloaded; the pre-rendered results stay
 and the status line says why the calculator is not live yet. (Elsewhere the runtime's
-downloads wait only for the page's first frame: test_first_boot.py.)"""
+downloads wait only for the page's first paint: test_first_boot.py.)"""
 
 import re
 
