@@ -24,7 +24,7 @@ import { answer } from "./dispatch.mjs";
 import { plainError } from "./protocol.mjs";
 import { noteRequest, warmUp } from "./warm-up.mjs";
 import { keepSnapshot, startRuntime } from "./worker-boot.mjs";
-import { installFetch } from "./worker-fetch.mjs";
+import { fetchAhead, installFetch } from "./worker-fetch.mjs";
 
 const AFTER_READY_MS = 500; // the offline copy and the snapshot wait: first calls first
 
@@ -53,6 +53,7 @@ ready.catch((err) => {
 
 serveClients({
   onStarted: () => gate.open("page"),
+  onFetchAhead: () => fetchAhead("pyodide.asm.wasm"),
   onDownload: () => askToDownload(),
   onRequest: (client, message) => {
     noteRequest();

@@ -30,17 +30,18 @@ export function tell(message) {
 
 /**
  * Serve every page, now and as they connect: `onStarted()` when a page says it has started,
- * `onDownload()` when one asks for the runtime's download, `onRequest(client, request)` for
- * each request.
- * @param {{onStarted: () => void, onDownload: () => void,
+ * `onFetchAhead()` when one says the WebAssembly may be fetched ahead, `onDownload()` when
+ * one asks for the runtime's download, `onRequest(client, request)` for each request.
+ * @param {{onStarted: () => void, onFetchAhead: () => void, onDownload: () => void,
  *   onRequest: (client: Client, request: Request) => void}} on
  */
-export function serveClients({ onStarted, onDownload, onRequest }) {
+export function serveClients({ onStarted, onFetchAhead, onDownload, onRequest }) {
   const serve = (client) => {
     clients.add(client);
     client.addEventListener("message", (event) => {
       const message = event.data || {};
       if (message.type === "started") onStarted();
+      if (message.type === "fetch-ahead") onFetchAhead();
       if (message.type === "download") onDownload();
       if (REQUESTS.includes(message.type)) onRequest(client, message);
     });

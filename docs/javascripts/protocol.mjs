@@ -61,6 +61,14 @@
  * @typedef {{type: "started"}} Started
  */
 /**
+ * The page's styles are in: the worker may start fetching the runtime's WebAssembly, its
+ * largest file, and read none of it until a page asks for the runtime (Download). The link
+ * carries it while the page paints, and the worker's processor time waits. Sent once, by
+ * early-worker.js, and not where the reader asked the browser to save data; a worker whose
+ * downloads have begun (or a runtime already live) ignores it.
+ * @typedef {{type: "fetch-ahead"}} FetchAhead
+ */
+/**
  * The page asks for the runtime: the worker downloads nothing until a page does (a restore
  * from this browser's memory snapshot apart). A page asks once it has painted, or, where
  * the reader asked the browser to save data, once they turn to a calculator (runtime.mjs).
@@ -93,7 +101,7 @@
  *   rate: string}} Quotes
  */
 /** @typedef {Call | Compare | Preset | Describe | Quotes} Request */
-/** @typedef {Started | Download | Request} PageMessage */
+/** @typedef {Started | FetchAhead | Download | Request} PageMessage */
 
 /** The requests the worker answers with a Result. */
 export const REQUESTS = Object.freeze(["call", "compare", "preset", "describe", "quotes"]);

@@ -8,7 +8,8 @@ import { fail } from "./boot-step.mjs";
 import { offlineCopyFetch } from "./offline-copy.mjs";
 import { replaceFetch } from "./worker-globals.mjs";
 
-const early = new Map(); // URL -> the response of a runtime file asked for ahead (prefetch)
+const early = new Map(); // URL -> the response of a runtime file asked for ahead
+let downloading = false; // the runtime's downloads have begun (prefetch) or been fetched ahead
 
 // Settles once the whole body of `response` has arrived (read from a copy: the loader
 // reads the response itself); never rejects, a failed download is reported by the loader.
@@ -28,16 +29,32 @@ async function arrived(response) {
  * @returns {Promise<void>}
  */
 export function prefetch(names) {
-  const bodies = [];
-  for (const name of names) {
-    const url = new URL(name, RUNTIME).href;
-    if (early.has(url)) continue;
+  downloading = true;
+  const bodies = names.map((name) => arrived(ahead(new URL(name, RUNTIME).href)));
+  return Promise.all(bodies).then(() => {});
+}
+
+/**
+ * Start fetching the runtime file `name` now and read none of it: the link carries it while
+ * the page paints, and the worker's processor is spared until a page asks for the runtime
+ * (prefetch, then the loader, take this response). Once only, and not once the downloads
+ * have begun: a page that joins a worker already downloading or running asks in vain.
+ * @param {string} name
+ */
+export function fetchAhead(name) {
+  if (downloading) return;
+  downloading = true;
+  ahead(new URL(name, RUNTIME).href);
+}
+
+// The response of the early request for `url`, made now if there is none.
+function ahead(url) {
+  if (!early.has(url)) {
     const response = globalThis.fetch(url);
     response.catch(() => {}); // reported when the loader asks for it
     early.set(url, response);
-    bodies.push(arrived(response));
   }
-  return Promise.all(bodies).then(() => {});
+  return early.get(url);
 }
 
 function checked(response) {

@@ -1,7 +1,8 @@
-"""The first boot keeps out of the page's way: the worker downloads the runtime once the page
-has painted (after its styles), and compiles it only once the page says it has started up
-(its DOMContentLoaded handlers, the theme's among them, have run), so the two no longer
-share the link or the machine's cores. A page that never says it started still gets its
+"""The first boot keeps out of the page's way: the worker fetches the WebAssembly ahead once
+the page's styles are in (reading none of it), downloads the rest of the runtime once the
+page has painted, and compiles it only once the page says it has started up (its
+DOMContentLoaded handlers, the theme's among them, have run), so the two no longer share
+the link or the machine's cores. A page that never says it started still gets its
 runtime, after a short wait; a restore from the memory snapshot does not wait at all.
 
 The worker says what its compile waited for in its ``ready`` message; these pages record
@@ -116,26 +117,34 @@ def served(link):
     return {path: (asked, last) for path, asked, last, _ in link.requests}
 
 
-# Installed before any page script: when the page first asks its worker to download the
-# runtime (performance.now(), the clock of the page's paint timing).
-RECORD_DOWNLOAD = """
+# Installed before any page script: when the page first sends its worker each kind of
+# message (performance.now(), the clock of the page's paint and resource timing).
+RECORD_POSTS = """
+window.__posted = {};
 for (const proto of [MessagePort.prototype, Worker.prototype]) {
   const post = proto.postMessage;
   proto.postMessage = function (message, ...rest) {
-    if (message?.type === "download") window.__downloadAsked ??= performance.now();
+    if (message?.type) window.__posted[message.type] ??= performance.now();
     return post.call(this, message, ...rest);
   };
 }
 """
 FCP = """() => performance.getEntriesByName("first-contentful-paint")[0].startTime"""
+STYLES_IN = """() => Math.max(...performance.getEntriesByType("resource")
+  .filter(e => e.initiatorType === "link" && new URL(e.name).pathname.endsWith(".css"))
+  .map(e => e.responseEnd))"""
 
 
-def test_the_runtime_is_downloaded_once_the_page_has_painted(shaped_page, shaped):
-    """Not before the page's styles are in (they hold its first frame back) and it has
-    painted its first frame: the runtime never shares the link with them."""
-    shaped_page.context.add_init_script(RECORD_DOWNLOAD)
+def test_the_runtime_never_shares_the_link_with_the_pages_styles(shaped_page, shaped):
+    """The WebAssembly may be fetched ahead once the page's stylesheets are in, and the rest
+    of the runtime is asked for once the page has painted: no runtime file is asked for
+    before the styles have arrived (they hold the first paint back)."""
+    shaped_page.context.add_init_script(RECORD_POSTS)
     open_calculator(shaped_page, shaped.url, "quality")
-    assert shaped_page.evaluate("() => window.__downloadAsked") >= shaped_page.evaluate(FCP)
+    posted = shaped_page.evaluate("() => window.__posted")
+    assert posted["fetch-ahead"] >= shaped_page.evaluate(STYLES_IN) > 0
+    assert posted["download"] >= shaped_page.evaluate(FCP)
+    assert posted["fetch-ahead"] <= posted["download"]
     files = served(shaped.link)
     runtime = [asked for path, (asked, _) in files.items() if RUNTIME_FILE.search(path)]
     styles = [last for path, (_, last) in files.items() if path.endswith(".css")]
