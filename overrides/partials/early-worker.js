@@ -33,7 +33,7 @@
     if (navigator.connection?.saveData === true) return;
     // The WebAssembly may come ahead once every stylesheet of the head has loaded (or
     // failed): the link is then mostly idle until the first paint is reported, and the
-    // calculators went live about 0.12 s sooner on a 20 Mbit/s link, with the same first
+    // calculators went live 0.08 to 0.16 s sooner on a 20 Mbit/s link, with the same first
     // paint and long tasks (scripts/benchmark.py). Checked as each one settles: the head's
     // stylesheets stand together and load only after the head has arrived, so none is
     // left to find by then (the theme's inline script after them waits for them all).
