@@ -18,7 +18,8 @@ built site in site/ (``make benchmark`` builds it first).
 | scripts ran, load to live                | that ran in them)                            |
 | edit -> updated output, p50 / p95        | (target: p95 <= 20 ms; the simulation apart) |
 | the same, each page load a runtime       |                                              |
-| bytes before the runtime starts, gzip    | (target: <= 200 KB)                          |
+| bytes before the page asks for the        | (target: <= 200 KB)                          |
+| runtime, gzip                            |                                              |
 | first visit until the offline copy is    | the unique bytes of the files used           |
 | complete: bytes sent, bytes sent twice   |                                              |
 | calculate() per call in Pyodide          | the same calls on CPython                    |
@@ -402,8 +403,11 @@ def first_visit_bytes(browser, site):
     context.close()
     total = sum(sum(sizes) for sizes in sent.values())
     unique = sum(sizes[0] for sizes in sent.values())
-    # the runtime starts with the first request for one of its files (runtime/<hash>/...)
-    runtime_start = next(t for t, path in log if RUNTIME_FILE.match(path))
+    # the page asks for the runtime: the first request for one of its files
+    # (runtime/<hash>/...) but the WebAssembly, which the worker may fetch ahead
+    runtime_start = next(
+        t for t, path in log if RUNTIME_FILE.match(path) and not path.endswith(".wasm")
+    )
     before = {path for t, path in log if t < runtime_start}
     before_gzip = sum(
         len(gzip.compress(file_of(path).read_bytes(), 6))
@@ -541,7 +545,7 @@ def main(argv=None):
          f"{pct(own_quick, 0.5):.1f} / {pct(own_quick, 0.95):.1f} ms",
          f"slowest p95: {own_worst}", f"{pct(own[own_worst], 0.95):.1f} ms", "", ""),
         ("edit -> output, simulation p50", f"{pct(slow, 0.5):.0f} ms", "", "", "", ""),
-        ("bytes before the runtime starts", f"{b['before_gzip'] / 1e3:.0f} KB gzip",
+        ("bytes before the page asks for the runtime", f"{b['before_gzip'] / 1e3:.0f} KB gzip",
          "", "", "", "<= 200 KB"),
         ("first visit: bytes sent", f"{b['total'] / 1e6:.2f} MB",
          "unique bytes of the files used", f"{b['unique'] / 1e6:.2f} MB",

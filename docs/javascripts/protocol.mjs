@@ -62,10 +62,11 @@
  */
 /**
  * The page's styles are in: the worker may start fetching the runtime's WebAssembly, its
- * largest file, and read none of it until a page asks for the runtime (Download). The link
- * carries it while the page paints, and the worker's processor time waits. Sent once, by
- * early-worker.js, and not where the reader asked the browser to save data; a worker whose
- * downloads have begun (or a runtime already live) ignores it.
+ * largest file, and read none of it until the runtime's boot begins (a page's Download, or
+ * a restore from this browser's memory snapshot). The link carries it while the page
+ * paints, and the worker's processor time waits; given up if no page asks within 10 s.
+ * Sent once, by early-worker.js, and not where the reader asked the browser to save data;
+ * a worker whose downloads have begun (or a runtime already live) ignores it.
  * @typedef {{type: "fetch-ahead"}} FetchAhead
  */
 /**

@@ -2,7 +2,9 @@
 // earlier visit (snapshot.mjs), or, failing that, boot afresh (boot.mjs) in the mode that
 // allows a snapshot, and keep one for next time once the page has its first results. A
 // fresh boot downloads nothing until a page asks (once it has painted, or where the reader
-// asked to save data, once they turn to a calculator: runtime.mjs).
+// asked to save data, once they turn to a calculator: runtime.mjs), but the WebAssembly,
+// which a page may let the worker fetch ahead, unread, once its styles are in
+// (worker-fetch.mjs: fetchAhead).
 
 import { RUNTIME } from "../runtime/current.mjs";
 import { bootFresh, openBridge } from "./boot.mjs";
@@ -50,7 +52,8 @@ async function restore(loadPyodide, stored, gate) {
  * The booted runtime, telling the pages each stage. `gate`: the compile gate, which a
  * restore opens at once. `asked`: settles once a page has asked for the runtime's download
  * (protocol.mjs: Download); nothing is downloaded before, unless this browser kept a
- * memory snapshot of the runtime, whose files the offline copy then holds.
+ * memory snapshot of the runtime, whose files the offline copy then holds (the
+ * WebAssembly fetched ahead apart, which is not read before).
  * @param {{open: (why: "nothing") => void}} gate
  * @param {Promise<void>} asked
  * @returns {Promise<Runtime>}

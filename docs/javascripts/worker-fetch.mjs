@@ -9,7 +9,11 @@ import { offlineCopyFetch } from "./offline-copy.mjs";
 import { replaceFetch } from "./worker-globals.mjs";
 
 const early = new Map(); // URL -> the response of a runtime file asked for ahead
-let downloading = false; // the runtime's downloads have begun (prefetch) or been fetched ahead
+let downloading = false; // the runtime's downloads have begun (prefetch), or one is ahead
+// A file fetched ahead is given up if no page asks for the runtime within this time (a tab
+// closed before its first paint, say): unread, its transfer would stall, holding a
+// connection, and a later page could be handed a response the server had meanwhile dropped.
+const AHEAD_MS = 10_000;
 
 // Settles once the whole body of `response` has arrived (read from a copy: the loader
 // reads the response itself); never rejects, a failed download is reported by the loader.
@@ -30,6 +34,7 @@ async function arrived(response) {
  */
 export function prefetch(names) {
   downloading = true;
+  clearTimeout(givingUp);
   const bodies = names.map((name) => arrived(ahead(new URL(name, RUNTIME).href)));
   return Promise.all(bodies).then(() => {});
 }
@@ -44,13 +49,21 @@ export function prefetch(names) {
 export function fetchAhead(name) {
   if (downloading) return;
   downloading = true;
-  ahead(new URL(name, RUNTIME).href);
+  const url = new URL(name, RUNTIME).href;
+  const stop = new AbortController();
+  ahead(url, stop.signal);
+  givingUp = setTimeout(() => {
+    stop.abort();
+    early.delete(url);
+    downloading = false; // a page that asks later has it downloaded afresh
+  }, AHEAD_MS);
 }
+let givingUp = 0;
 
 // The response of the early request for `url`, made now if there is none.
-function ahead(url) {
+function ahead(url, signal) {
   if (!early.has(url)) {
-    const response = globalThis.fetch(url);
+    const response = globalThis.fetch(url, signal ? { signal } : undefined);
     response.catch(() => {}); // reported when the loader asks for it
     early.set(url, response);
   }

@@ -34,15 +34,16 @@
     // The WebAssembly may come ahead once every stylesheet of the head has loaded (or
     // failed): the link is then mostly idle until the first paint is reported, and the
     // calculators went live 0.08 to 0.16 s sooner on a 20 Mbit/s link, with the same first
-    // paint and long tasks (scripts/benchmark.py). Checked as each one settles: the head's
-    // stylesheets stand together and load only after the head has arrived, so none is
-    // left to find by then (the theme's inline script after them waits for them all).
+    // paint and long tasks (scripts/benchmark.py). Checked as each one settles, and only
+    // once the page has been parsed past the last stylesheet found (the theme's inline
+    // script follows them, and waits for them all), so that none is left to find.
     const settled = new Set();
     const styled = (event) => {
       if (event.target?.rel !== "stylesheet") return;
       settled.add(event.target);
-      const sheets = document.querySelectorAll('link[rel="stylesheet"]');
-      if (![...sheets].every((link) => settled.has(link))) return;
+      const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+      if (!sheets.at(-1)?.nextElementSibling) return; // more of the head may follow
+      if (!sheets.every((link) => settled.has(link))) return;
       for (const type of ["load", "error"]) document.removeEventListener(type, styled, true);
       port.postMessage({ type: "fetch-ahead" });
     };

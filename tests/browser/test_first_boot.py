@@ -152,6 +152,32 @@ def test_the_runtime_never_shares_the_link_with_the_pages_styles(shaped_page, sh
     assert min(runtime) >= max(styles), files
 
 
+# Installed before any page script: the page's asks for the runtime never reach its worker.
+NEVER_ASK = """
+for (const proto of [MessagePort.prototype, Worker.prototype]) {
+  const post = proto.postMessage;
+  proto.postMessage = function (message, ...rest) {
+    if (message?.type !== "download") return post.call(this, message, ...rest);
+  };
+}
+"""
+
+
+def test_until_a_page_asks_only_the_webassembly_is_fetched_ahead(shaped_page, shaped):
+    """The worker fetches the WebAssembly once the page's styles are in, and nothing else of
+    the runtime until a page asks for it (here no ask arrives)."""
+    context = shaped_page.context
+    context.add_init_script(NEVER_ASK)
+    fetched = []
+    context.on("request", lambda r: fetched.append(r.url) if RUNTIME_FILE.search(r.url) else 0)
+    wasm = lambda request: request.url.endswith("/pyodide.asm.wasm")  # noqa: E731
+    with context.expect_event("request", predicate=wasm, timeout=20_000):
+        shaped_page.goto(f"{shaped.url}/performance-quality/")
+    shaped_page.wait_for_load_state("load")
+    shaped_page.wait_for_timeout(1000)  # long enough for the rest to have followed
+    assert [url.rsplit("/", 1)[1] for url in fetched] == ["pyodide.asm.wasm"]
+
+
 def test_the_wheel_is_asked_for_once_what_python_starts_from_has_arrived(shaped_page, shaped):
     """Python reads the wheel only once it has started: asked for with the other files, its
     bytes slowed those on a real link (boot.mjs: wheelAfter)."""
