@@ -408,7 +408,7 @@ def first_visit_bytes(browser, site):
     runtime_start = next(
         t for t, path in log if RUNTIME_FILE.match(path) and not path.endswith(".wasm")
     )
-    before = {path for t, path in log if t < runtime_start}
+    before = {path for t, path in log if t < runtime_start and not RUNTIME_FILE.match(path)}
     before_gzip = sum(
         len(gzip.compress(file_of(path).read_bytes(), 6))
         for path in before
