@@ -152,7 +152,7 @@ def test_make_benchmark_runs_in_its_quick_mode():
         "long tasks, load to live",
         "long frames running the guide's scripts",
         "edit -> output, p50 / p95",
-        "bytes before the runtime starts",
+        "bytes before the page asks for the runtime",
         "first visit: bytes sent twice",
         "calculate() per call, Pyodide",
         "live, first visit, 20 Mbit/s, 40 ms",
