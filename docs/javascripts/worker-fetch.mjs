@@ -60,12 +60,16 @@ export function fetchAhead(name) {
 }
 let givingUp = 0;
 
-// The response of the early request for `url`, made now if there is none.
+// The response of the early request for `url`, made now if there is none. One that fails
+// is dropped: the file is asked for afresh when it is needed, and a failure then ends the
+// boot step under way (a request fetched ahead fails before any step has begun).
 function ahead(url, signal) {
   if (!early.has(url)) {
     const response = globalThis.fetch(url, signal ? { signal } : undefined);
-    response.catch(() => {}); // reported when the loader asks for it
     early.set(url, response);
+    response.catch(() => {
+      if (early.get(url) === response) early.delete(url);
+    });
   }
   return early.get(url);
 }
