@@ -71,7 +71,7 @@
  */
 /**
  * The page asks for the runtime: the worker downloads nothing until a page does (a restore
- * from this browser's memory snapshot apart). A page asks once it has painted, or, where
+ * from this browser's memory snapshot, and the WebAssembly fetched ahead, apart). A page asks once it has painted, or, where
  * the reader asked the browser to save data, once they turn to a calculator (runtime.mjs).
  * @typedef {{type: "download"}} Download
  */

@@ -14,6 +14,7 @@ let downloading = false; // the runtime's downloads have begun (prefetch), or on
 // closed before its first paint, say): unread, its transfer would stall, holding a
 // connection, and a later page could be handed a response the server had meanwhile dropped.
 const AHEAD_MS = 10_000;
+let givingUp = 0; // the timer that gives up a file fetched ahead
 
 // Settles once the whole body of `response` has arrived (read from a copy: the loader
 // reads the response itself); never rejects, a failed download is reported by the loader.
@@ -58,7 +59,6 @@ export function fetchAhead(name) {
     downloading = false; // a page that asks later has it downloaded afresh
   }, AHEAD_MS);
 }
-let givingUp = 0;
 
 // The response of the early request for `url`, made now if there is none. One that fails
 // is dropped: the file is asked for afresh when it is needed, and a failure then ends the

@@ -40,15 +40,22 @@ for (const name of ["Worker", "SharedWorker"]) {
 }
 """
 
-# Drops the page's word that it has started, as a page whose script says nothing would.
-SAY_NOTHING = """
+
+def never_sent(message_type):
+    """An init script after which the page's messages of ``message_type`` never reach its
+    worker (installed before any page script)."""
+    return """
 for (const proto of [MessagePort.prototype, Worker.prototype]) {
   const post = proto.postMessage;
   proto.postMessage = function (message, ...rest) {
-    if (message?.type !== "started") return post.call(this, message, ...rest);
+    if (message?.type !== "TYPE") return post.call(this, message, ...rest);
   };
 }
-"""
+""".replace("TYPE", message_type)
+
+
+# Drops the page's word that it has started, as a page whose script says nothing would.
+SAY_NOTHING = never_sent("started")
 
 
 RUNTIME_FILE = re.compile(r"/runtime/[0-9a-f]{12}/")
@@ -152,15 +159,8 @@ def test_the_runtime_never_shares_the_link_with_the_pages_styles(shaped_page, sh
     assert min(runtime) >= max(styles), files
 
 
-# Installed before any page script: the page's asks for the runtime never reach its worker.
-NEVER_ASK = """
-for (const proto of [MessagePort.prototype, Worker.prototype]) {
-  const post = proto.postMessage;
-  proto.postMessage = function (message, ...rest) {
-    if (message?.type !== "download") return post.call(this, message, ...rest);
-  };
-}
-"""
+# The page's asks for the runtime never reach its worker.
+NEVER_ASK = never_sent("download")
 
 
 def test_until_a_page_asks_only_the_webassembly_is_fetched_ahead(shaped_page, shaped):
