@@ -1,7 +1,8 @@
 // The pages this worker serves: itself, where it is a dedicated worker (one page), or one
 // port per page, where it is a shared one (early-worker.js starts it, named for the build,
-// so every tab of the guide talks to one runtime). A page that joins later is sent the
-// latest of each state message at once (protocol.mjs: REPLAYED), a `ready` as boot
+// so every tab of the guide talks to one runtime). Each page is told `connected` first (a
+// page gives up a shared worker that stays silent: runtime.mjs). A page that joins later is
+// sent the latest of each state message at once (protocol.mjs: REPLAYED), a `ready` as boot
 // "running" once another page has been told it. The page that started the worker may
 // connect only after a restore has finished (its connection waits for its own busy thread);
 // it is told how the runtime booted, as the page that started it.
@@ -46,6 +47,7 @@ export function serveClients({ onStarted, onFetchAhead, onDownload, onRequest })
       if (REQUESTS.includes(message.type)) onRequest(client, message);
     });
     client.addEventListener("close", () => clients.delete(client)); // where ports say so
+    client.postMessage({ type: "connected" });
     for (const message of latest.values()) {
       const joined = message.type === "ready" && readyTold;
       client.postMessage(joined ? { ...message, boot: "running" } : message);

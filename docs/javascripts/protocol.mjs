@@ -14,6 +14,13 @@
 // worker -> page
 
 /**
+ * The worker's script has run and serves this page: the first message on each page's
+ * connection. A shared worker whose script fails to run may not say so (browsers report a
+ * parse error, but not an exception thrown as the script runs), so a page that has not
+ * heard this from a shared worker in time starts a dedicated one (runtime.mjs).
+ * @typedef {{type: "connected"}} Connected
+ */
+/**
  * A boot stage has begun: "runtime" (the runtime loads), "import" (a fresh boot installs
  * and imports the cost model).
  * @typedef {{type: "progress", stage: "runtime" | "import"}} Progress
@@ -51,7 +58,10 @@
  *     scenario of a comparison whose input is at fault, "a" or "b"
  * @typedef {{type: "result", id: number, json: string}} Result
  */
-/** @typedef {Progress | Ready | BootError | Copied | SnapshotKept | Result} WorkerMessage */
+/**
+ * @typedef {Connected | Progress | Ready | BootError | Copied | SnapshotKept | Result}
+ *   WorkerMessage
+ */
 
 // page -> worker
 

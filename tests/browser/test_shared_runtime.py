@@ -123,3 +123,21 @@ def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, co
         ) from timeout
     assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
     edit_and_compare(page, form, "quality", "cost_per_error", "60")
+
+
+def test_a_shared_worker_that_never_answers_gives_way_to_a_dedicated_one(page, context, server):
+    """Its script never comes (the request stalls), so no error is reported either: after ten
+    seconds without a word from it, the page starts a dedicated worker."""
+    asked = []
+
+    def first_stalls(route):
+        asked.append(route.request.url)
+        if len(asked) > 1:
+            route.continue_()  # the first is left unanswered
+
+    context.route("**/javascripts/calc-worker.mjs", first_stalls)
+    workers = []
+    page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
+    form = open_calculator(page, server, "quality")
+    assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
+    edit_and_compare(page, form, "quality", "cost_per_error", "60")
