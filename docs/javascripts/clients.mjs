@@ -44,6 +44,10 @@ export function serveClients({ onStarted, onFetchAhead, onDownload, onRequest })
       if (message.type === "started") onStarted();
       if (message.type === "fetch-ahead") onFetchAhead();
       if (message.type === "download") onDownload();
+      if (message.type === "leave") {
+        clients.delete(client);
+        if (SHARED && !clients.size) self.close(); // no page left to download a runtime for
+      }
       if (REQUESTS.includes(message.type)) onRequest(client, message);
     });
     client.addEventListener("close", () => clients.delete(client)); // where ports say so

@@ -15,9 +15,10 @@
 
 /**
  * The worker's script has run and serves this page: the first message on each page's
- * connection. A shared worker whose script fails to run may not say so (browsers report a
- * parse error, but not an exception thrown as the script runs), so a page that has not
- * heard this from a shared worker in time starts a dedicated one (runtime.mjs).
+ * connection. A shared worker whose script never arrives reports no error (nor, by the
+ * HTML standard, an exception its script throws as it runs, though Chromium does), so a
+ * page that has not heard this from a shared worker in time starts a dedicated one
+ * (runtime.mjs).
  * @typedef {{type: "connected"}} Connected
  */
 /**
@@ -111,8 +112,14 @@
  * @typedef {{type: "quotes", id: number, names: string[], currency: string,
  *   rate: string}} Quotes
  */
+/**
+ * The page gives this shared worker up for a dedicated one (it failed to start, or said
+ * nothing in time: runtime.mjs) and closes its port: the worker forgets the page, and one
+ * that then serves no page closes itself rather than download a runtime for none.
+ * @typedef {{type: "leave"}} Leave
+ */
 /** @typedef {Call | Compare | Preset | Describe | Quotes} Request */
-/** @typedef {Started | FetchAhead | Download | Request} PageMessage */
+/** @typedef {Started | FetchAhead | Download | Leave | Request} PageMessage */
 
 /** The requests the worker answers with a Result. */
 export const REQUESTS = Object.freeze(["call", "compare", "preset", "describe", "quotes"]);

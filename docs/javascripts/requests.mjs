@@ -7,7 +7,7 @@ const CALL_TIMEOUT_MS = 30000;
 
 export class Requests {
   constructor() {
-    this.pending = new Map(); // id -> {resolve, reject, timer}
+    this.pending = new Map(); // id -> {message, resolve, reject, timer}
     this.nextId = 1;
   }
 
@@ -19,13 +19,30 @@ export class Requests {
   send(port, message) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`));
-      }, CALL_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      port.postMessage({ ...message, id });
+      const waiting = { message: { ...message, id }, resolve, reject, timer: null };
+      this.pending.set(id, waiting);
+      this.#post(port, waiting);
     });
+  }
+
+  /**
+   * Send every request still waiting through `port` again, each with its full time (the
+   * worker they went to was given up for another: runtime.mjs).
+   * @param {{postMessage(message: Request): void}} port
+   */
+  resendAll(port) {
+    for (const waiting of this.pending.values()) this.#post(port, waiting);
+  }
+
+  #post(port, waiting) {
+    clearTimeout(waiting.timer);
+    waiting.timer = setTimeout(() => {
+      this.pending.delete(waiting.message.id);
+      waiting.reject(
+        new Error(`the calculation did not finish within ${CALL_TIMEOUT_MS / 1000} s`),
+      );
+    }, CALL_TIMEOUT_MS);
+    port.postMessage(waiting.message);
   }
 
   /** The worker's reply to request `id` (its result as JSON text); others are ignored. */

@@ -1,7 +1,7 @@
-// The page's client for the Python worker (calc-worker.mjs): the shared worker that
-// early-worker.js started or joined, or a dedicated worker for this visit (it survives
-// Material's instant navigation); requests matched to replies by id. The messages are in
-// protocol.mjs.
+// The page's client for the Python worker (calc-worker.mjs), through worker-line.mjs: the
+// shared worker that early-worker.js started or joined, or a dedicated worker for this
+// visit (it survives Material's instant navigation); requests matched to replies by id. The
+// messages are in protocol.mjs.
 //
 // start() resolves once Python is ready, or rejects (no WebAssembly, the worker failed, the
 // boot timed out). call() resolves with the worker's reply ({ok, result, display} or
@@ -12,17 +12,12 @@
 import { afterFirstPaint, afterStartUp } from "./page-moments.mjs";
 import "./protocol.mjs";
 import { Requests } from "./requests.mjs";
+import { WorkerLine } from "./worker-line.mjs";
 
 /** @typedef {import("./protocol.mjs").WorkerMessage} WorkerMessage */
-/** @typedef {import("./protocol.mjs").PageMessage} PageMessage */
 /** @typedef {import("./protocol.mjs").Request} Request */
 
-const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 const BOOT_TIMEOUT_MS = 120000;
-// A shared worker sends `connected` once its script has run: on a first visit, a median
-// 0.04 s after the page starts it on the loopback, 0.15 s over a 5 Mbit/s link with 100 ms
-// a request. One silent this long (its script stalled, say) is given up.
-const SHARED_SILENCE_MS = 10000;
 
 function firstLine(text, length = 200) {
   return `${text}`.split("\n")[0].slice(0, length);
@@ -38,8 +33,7 @@ function describeBootError(error) {
 
 class Runtime {
   constructor() {
-    this.worker = null;
-    this.port = null; // where messages go: the worker, or a shared worker's port
+    this.line = null; // to the worker (worker-line.mjs)
     this.ready = null; // Promise, settled when the runtime is ready or has failed
     this.schema = null; // Promise<calculator.schema()>, once asked for
     this.requests = new Requests(); // calls waiting for their replies
@@ -61,7 +55,7 @@ class Runtime {
   download() {
     this.asked = true;
     this.armTimeout();
-    this.port?.postMessage({ type: "download" });
+    this.line?.postMessage({ type: "download" });
   }
 
   start() {
@@ -72,15 +66,6 @@ class Runtime {
   #boot(resolve, reject) {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       reject(new Error("this browser cannot run WebAssembly in a worker"));
-      return;
-    }
-    const adopted = window.__tuneOrPromptWorker; // started in <head> (early-worker.js)
-    delete window.__tuneOrPromptWorker;
-    try {
-      this.worker = adopted?.worker || new Worker(WORKER_URL, { type: "module" });
-      this.port = adopted?.port || this.worker;
-    } catch (err) {
-      reject(new Error(`the worker could not start (${err.message})`));
       return;
     }
     let timer = null;
@@ -95,31 +80,8 @@ class Runtime {
       }, BOOT_TIMEOUT_MS);
     };
     if (!this.saveData) this.armTimeout();
-    // The shared worker cannot serve this page: a dedicated one instead (false if none can
-    // start either).
-    let silence = null;
-    const giveWay = () => {
-      clearTimeout(silence);
-      this.port.close();
-      try {
-        this.worker = new Worker(WORKER_URL, { type: "module" });
-      } catch {
-        return false;
-      }
-      this.port = this.worker;
-      listen();
-      return true;
-    };
-    const onError = (event) => {
-      if (event.currentTarget && event.currentTarget !== this.worker) return; // one given up
-      // A shared worker that could not start (a browser without module shared workers, say)
-      if (this.port !== this.worker && !this.python && giveWay()) return;
-      failWith(new Error(event.message || "the worker script failed"));
-    };
-    const onMessage = (event) => {
-      clearTimeout(silence); // the worker's script runs (protocol.mjs: Connected)
-      /** @type {WorkerMessage} */
-      const message = event.data || {};
+    /** @param {WorkerMessage} message */
+    const onMessage = (message) => {
       if (message.type === "progress") {
         this.armTimeout(); // the download has begun (another tab may have asked)
         for (const listener of this.listeners) listener(message.stage);
@@ -136,30 +98,22 @@ class Runtime {
         this.requests.settle(message.id, message.json);
       }
     };
-    const listen = (early = []) => {
-      this.port.onmessage = null;
-      this.worker.onerror = null;
-      this.worker.addEventListener("error", onError);
-      this.port.addEventListener("message", onMessage);
-      this.port.start?.(); // a port delivers to listeners once started
-      if (this.port !== this.worker) {
-        // A shared worker whose script threw as it ran is never reported to the page: one
-        // that has not said it serves this page in time is given up (an early message
-        // below, or the first to come, stops the clock).
-        silence = setTimeout(() => {
-          if (!this.failure && !giveWay()) {
-            failWith(new Error("the shared worker did not answer, nor could a worker start"));
-          }
-        }, SHARED_SILENCE_MS);
-      }
-      for (const event of early) (event.type === "error" ? onError : onMessage)(event);
+    // Each port the page talks on: the first, or a dedicated worker's that replaced a shared
+    // worker given up, which is sent again what this page had asked of that one.
+    const onPort = (port, replaced) => {
       // The worker compiles the runtime once the page has started (calc-worker.mjs).
-      const port = this.port;
       afterStartUp(() => port.postMessage({ type: "started" }));
       if (this.asked) port.postMessage({ type: "download" });
       else if (!this.saveData) afterFirstPaint(() => this.download());
+      if (replaced) this.requests.resendAll(port);
     };
-    listen(adopted?.early);
+    this.line = new WorkerLine({ onMessage, onFailure: failWith, onPort });
+    try {
+      this.line.open();
+    } catch (err) {
+      this.line = null;
+      reject(new Error(`the worker could not start (${err.message})`));
+    }
   }
 
   // The worker is gone for good (for this page): stop it, or leave a shared one to the other
@@ -167,15 +121,14 @@ class Runtime {
   #fail(error) {
     if (this.failure) return;
     this.failure = error;
-    if (this.port === this.worker) this.worker?.terminate();
-    else this.port?.close();
+    this.line?.close();
     this.requests.failAll(error);
   }
 
   /** @param {Omit<Request, "id">} message */
   #request(message) {
     if (this.failure) return Promise.reject(this.failure);
-    return this.requests.send(this.port, message);
+    return this.requests.send(this.line, message);
   }
 
   call(calculator, inputs, currency = "") {

@@ -4,15 +4,19 @@ closed (extendedLifetime) joins the live runtime instead of starting one, and ea
 gets its own replies."""
 
 import re
+import time
 
 from build_site import build_digest
 from playwright import sync_api as playwright_api
 
 from .helpers import (
+    FORM,
+    PAGES,
     assert_matches_cpython_at,
     next_computation,
     open_calculator,
     wait_for_snapshot,
+    wait_until_live,
 )
 
 
@@ -110,7 +114,7 @@ def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, co
         else:
             route.continue_()
 
-    context.route("**/javascripts/calc-worker.mjs", first_fails)
+    context.route("**/javascripts/calc-worker.mjs*", first_fails)
     workers = []
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
     try:
@@ -125,6 +129,18 @@ def test_a_shared_worker_that_cannot_start_gives_way_to_a_dedicated_one(page, co
     edit_and_compare(page, form, "quality", "cost_per_error", "60")
 
 
+# The page's own runtime client (one module instance per page): ask it for the schema, and
+# say whether the request went to a shared worker.
+ASK_FOR_THE_SCHEMA = """async () => {
+    const { runtime } = await import("/javascripts/runtime.mjs");
+    runtime.describe().then(
+        (schema) => { window.__schema = Object.keys(schema.calculators); },
+        (error) => { window.__schema = String(error); },
+    );
+    return runtime.line.shared;
+}"""
+
+
 def test_a_shared_worker_that_never_answers_gives_way_to_a_dedicated_one(page, context, server):
     """Its script never comes (the request stalls), so no error is reported either: after ten
     seconds without a word from it, the page starts a dedicated worker."""
@@ -135,9 +151,56 @@ def test_a_shared_worker_that_never_answers_gives_way_to_a_dedicated_one(page, c
         if len(asked) > 1:
             route.continue_()  # the first is left unanswered
 
-    context.route("**/javascripts/calc-worker.mjs", first_stalls)
+    context.route("**/javascripts/calc-worker.mjs*", first_stalls)
     workers = []
     page.on("worker", lambda w: workers.append(w.url) if "calc-worker" in w.url else None)
-    form = open_calculator(page, server, "quality")
+    page.goto(f"{server}/{PAGES['quality']}")
+    # a request made of the silent worker is answered by the one that replaces it
+    asked_shared = page.evaluate(ASK_FOR_THE_SCHEMA)
+    wait_until_live(page, "quality")
+    form = page.locator(FORM.format("quality"))
     assert len(asked) == 2 and len(workers) == 1  # the dedicated worker, which the page sees
+    assert asked[1] != asked[0]  # not held behind the stalled request in the browser's cache
+    assert asked_shared
+    assert "quality" in page.wait_for_function("() => window.__schema").json_value()
     edit_and_compare(page, form, "quality", "cost_per_error", "60")
+
+
+def calc_workers_of(browser, page):
+    """The shared calculator workers of ``page``'s browser context (DevTools targets)."""
+    cdp = browser.new_browser_cdp_session()
+    try:
+        targets = cdp.send("Target.getTargets")["targetInfos"]
+    finally:
+        cdp.detach()
+    (context_id,) = {t["browserContextId"] for t in targets if t["url"] == page.url}
+    return [
+        t
+        for t in targets
+        if t["type"] == "shared_worker"
+        and t["browserContextId"] == context_id
+        and "calc-worker" in t["url"]
+    ]
+
+
+def test_a_shared_worker_given_up_closes_itself_when_its_script_comes_late(
+    page, context, server, browser
+):
+    """Its script comes only after the page has given it up: told that the page left, and
+    serving no other, the worker closes itself rather than download a runtime for none."""
+    held = []
+
+    def first_held(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    context.route("**/javascripts/calc-worker.mjs*", first_held)
+    open_calculator(page, server, "quality")  # on a dedicated worker
+    assert len(calc_workers_of(browser, page)) == 1  # the shared one, still waiting
+    held[0].continue_()
+    deadline = time.monotonic() + 20  # it closes within a second; kept, it would stay
+    while calc_workers_of(browser, page) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert not calc_workers_of(browser, page), "the shared worker stayed"
