@@ -28,6 +28,7 @@ const INSTEAD_URL = new URL("./calc-worker.mjs?instead", import.meta.url);
 // for a tab that joins it while it boots the runtime. One still silent this long after the
 // page's module adopts it is given up.
 const SHARED_SILENCE_MS = 10000;
+const SILENT_KEY = "tune-or-prompt:silent-worker"; // in session storage: the name given up
 
 export class WorkerLine {
   /**
@@ -42,6 +43,7 @@ export class WorkerLine {
     this.on = on;
     this.worker = null;
     this.port = null; // where messages go: the worker, or a shared worker's port
+    this.name = "";
     this.live = false; // the worker has said its runtime is ready
     this.closed = false;
     this.silence = null; // the timer that gives up a silent shared worker
@@ -53,6 +55,7 @@ export class WorkerLine {
     delete window.__tuneOrPromptWorker;
     this.worker = adopted?.worker || new Worker(WORKER_URL, { type: "module" });
     this.port = adopted?.port || this.worker;
+    this.name = adopted?.name || ""; // the shared worker's (early-worker.js)
     this.#listen(adopted?.early || [], false);
   }
 
@@ -105,7 +108,15 @@ export class WorkerLine {
   };
 
   #onSilence = () => {
-    if (this.closed || this.#giveWay()) return;
+    if (this.closed) return;
+    // The browser keeps the silent worker while this tab is open, and would have the tab's
+    // later pages join it: they start dedicated ones (early-worker.js reads this).
+    try {
+      sessionStorage.setItem(SILENT_KEY, this.name);
+    } catch {
+      // no session storage: each page waits as this one did
+    }
+    if (this.#giveWay()) return;
     this.on.onFailure(new Error("the shared worker did not answer, nor could a worker start"));
   };
 

@@ -7,7 +7,8 @@
 // A shared worker where the browser has them: every tab of this build of the guide uses
 // one runtime (the name holds the build's digest, so tabs of another build never share
 // it), kept a while after the last tab has gone (`extendedLifetime`, where supported), so
-// a reload joins it live. Otherwise (or unnamed, as in `make dev`) a dedicated worker.
+// a reload joins it live. Otherwise (or unnamed, as in `make dev`, or in a tab that gave
+// this build's shared worker up as silent) a dedicated worker.
 //
 // The worker downloads the runtime only once a page asks: this script lets it fetch the
 // WebAssembly (the largest file) once the page's stylesheets are in, reading none of it,
@@ -21,7 +22,15 @@
   try {
     const { worker: path, workerName: name } = document.currentScript.dataset;
     const url = new URL(path, document.baseURI);
-    const shared = typeof SharedWorker === "function" && Boolean(name);
+    // A tab that gave up this build's shared worker as silent (worker-line.mjs, under the
+    // same key) would only join it again: its pages start dedicated ones.
+    let gaveUp = false;
+    try {
+      gaveUp = sessionStorage.getItem("tune-or-prompt:silent-worker") === name;
+    } catch {
+      // no session storage here: the shared worker, as usual
+    }
+    const shared = typeof SharedWorker === "function" && Boolean(name) && !gaveUp;
     const worker = shared
       ? new SharedWorker(url, { type: "module", name, extendedLifetime: true })
       : new Worker(url, { type: "module" });
@@ -29,7 +38,7 @@
     const early = [];
     port.onmessage = (event) => early.push(event);
     worker.onerror = (event) => early.push(event);
-    window.__tuneOrPromptWorker = { worker, port, early };
+    window.__tuneOrPromptWorker = { worker, port, early, name };
     if (navigator.connection?.saveData === true) return;
     // The WebAssembly may come ahead once every stylesheet of the head has loaded (or
     // failed): the link is then mostly idle until the first paint is reported, and the

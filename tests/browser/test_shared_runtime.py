@@ -143,7 +143,8 @@ ASK_FOR_THE_SCHEMA = """async () => {
 
 def test_a_shared_worker_that_never_answers_gives_way_to_a_dedicated_one(page, context, server):
     """Its script never comes (the request stalls), so no error is reported either: after ten
-    seconds without a word from it, the page starts a dedicated worker."""
+    seconds without a word from it, the page starts a dedicated worker, and so do the tab's
+    later pages at once."""
     asked = []
 
     def first_stalls(route):
@@ -164,6 +165,10 @@ def test_a_shared_worker_that_never_answers_gives_way_to_a_dedicated_one(page, c
     assert asked_shared
     assert "quality" in page.wait_for_function("() => window.__schema").json_value()
     edit_and_compare(page, form, "quality", "cost_per_error", "60")
+
+    page.reload()  # the browser keeps the silent worker: the tab's next page does not join it
+    wait_until_live(page, "quality")
+    assert len(asked) == 3 and not asked[2].endswith("?instead") and len(workers) == 2
 
 
 def calc_workers_of(browser, page):
