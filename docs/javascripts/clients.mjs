@@ -1,11 +1,11 @@
 // The pages this worker serves: itself, where it is a dedicated worker (one page), or one
 // port per page, where it is a shared one (early-worker.js starts it, named for the build,
 // so every tab of the guide talks to one runtime). Each page is told `connected` first (a
-// page gives up a shared worker that stays silent: runtime.mjs). A page that joins later is
-// sent the latest of each state message at once (protocol.mjs: REPLAYED), a `ready` as boot
-// "running" once another page has been told it. The page that started the worker may
-// connect only after a restore has finished (its connection waits for its own busy thread);
-// it is told how the runtime booted, as the page that started it.
+// page gives up a shared worker that stays silent: worker-line.mjs). A page that joins
+// later is sent the latest of each state message at once (protocol.mjs: REPLAYED), a
+// `ready` as boot "running" once another page has been told it. The page that started the
+// worker may connect only after a restore has finished (its connection waits for its own
+// busy thread); it is told how the runtime booted, as the page that started it.
 
 import { REPLAYED, REQUESTS } from "./protocol.mjs";
 

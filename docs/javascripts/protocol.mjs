@@ -18,7 +18,7 @@
  * connection. A shared worker whose script never arrives reports no error (nor, by the
  * HTML standard, an exception its script throws as it runs, though Chromium does), so a
  * page that has not heard this from a shared worker in time starts a dedicated one
- * (runtime.mjs).
+ * (worker-line.mjs).
  * @typedef {{type: "connected"}} Connected
  */
 /**
@@ -82,8 +82,9 @@
  */
 /**
  * The page asks for the runtime: the worker downloads nothing until a page does (a restore
- * from this browser's memory snapshot, and the WebAssembly fetched ahead, apart). A page asks once it has painted, or, where
- * the reader asked the browser to save data, once they turn to a calculator (runtime.mjs).
+ * from this browser's memory snapshot, and the WebAssembly fetched ahead, apart). A page
+ * asks once it has painted, or, where the reader asked the browser to save data, once they
+ * turn to a calculator (runtime.mjs).
  * @typedef {{type: "download"}} Download
  */
 /**
@@ -114,7 +115,7 @@
  */
 /**
  * The page gives this shared worker up for a dedicated one (it failed to start, or said
- * nothing in time: runtime.mjs) and closes its port: the worker forgets the page, and one
+ * nothing in time: worker-line.mjs) and closes its port: the worker forgets the page, and one
  * that then serves no page closes itself rather than download a runtime for none.
  * @typedef {{type: "leave"}} Leave
  */

@@ -21,7 +21,7 @@ const WORKER_URL = new URL("./calc-worker.mjs", import.meta.url);
 // own: the browser's cache holds a second request for an address whose first request has
 // stalled until it gives up on that one (20 s after, in Chromium; with this address the
 // page went live 11 s after it loaded, against 31 s). The offline copy ignores the query.
-const INSTEAD_URL = new URL("./calc-worker.mjs?instead", import.meta.url);
+const INSTEAD_URL = new URL("?instead", WORKER_URL);
 // A shared worker sends `connected` once its script has run and its thread is free: a
 // median 0.04 s after the page starts it on a first visit (0.15 s over a 5 Mbit/s link with
 // 100 ms a request), 0.10 s where it restores a snapshot, 0.50 s (at most 0.64 s in five)
